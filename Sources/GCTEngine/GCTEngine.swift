@@ -1,0 +1,1 @@
+// The generic discrete-event engine (see EventQueue.swift, Philox.swift).

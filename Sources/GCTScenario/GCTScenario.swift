@@ -1,0 +1,2 @@
+// YAML scenarios.
+import GCTWorld

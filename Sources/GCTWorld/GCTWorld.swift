@@ -1,0 +1,3 @@
+// The world model: agents, compute market, metrics, invariants.
+import GCTEconomics
+import GCTEngine
