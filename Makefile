@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the project needs (installed only when missing).
-APT_PACKAGES ?= valgrind
+APT_PACKAGES ?= valgrind pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs
 CONFIG ?= release
 GCTSIM = .build/$(CONFIG)/gctsim
 

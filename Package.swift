@@ -6,6 +6,8 @@
 //   GCTEngine     generic discrete-event engine: clock, event queue, random streams (no economics)
 //   GCTWorld      world model: agents, compute market, metrics, invariants (economics + engine)
 //   GCTScenario   YAML scenarios: schema, vars, extends, --set, errors with file:line:column
+//   GCTTrajectory HDF5 trajectories (through the CHDF5 system library and shim)
+//   GCTGPU        GPU offload via HIP (dlopen) with CPU twins (CGCTKernels: the shared C++ kernel source)
 //   gctsim        the command
 import PackageDescription
 
@@ -37,11 +39,21 @@ let package = Package(
             dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // Layer 3: HDF5 trajectories.
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+        .target(name: "GCTTrajectory", dependencies: ["CHDF5", "GCTEngine", "GCTWorld"], swiftSettings: swiftSettings),
+        // Layer 3: GPU offload. The kernels' C++ source is shared with the HIP build (make gpu).
+        .target(
+            name: "CGCTKernels",
+            path: "Sources/CGCTKernels",
+            cxxSettings: [.unsafeFlags(["-ffp-contract=off", "-std=c++17"])]
+        ),
+        .target(name: "GCTGPU", dependencies: ["CGCTKernels", "GCTEconomics", "GCTEngine"], swiftSettings: swiftSettings),
         // Layer 4: the command.
         .executableTarget(
             name: "gctsim",
             dependencies: [
-                "GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario",
+                "GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", "GCTGPU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -54,5 +66,7 @@ let package = Package(
         .testTarget(name: "GCTEngineTests", dependencies: ["GCTEngine", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTWorldTests", dependencies: ["GCTWorld", "GCTScenario", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTSimCommandTests", dependencies: ["gctsim", "_GCTTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GCTTrajectoryTests", dependencies: ["GCTTrajectory", "_GCTTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GCTGPUTests", dependencies: ["GCTGPU", "GCTEconomics", "GCTEngine", "_GCTTestSupport"], swiftSettings: swiftSettings),
     ]
 )

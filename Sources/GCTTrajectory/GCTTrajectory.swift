@@ -1,0 +1,1 @@
+// HDF5 trajectories (see docs/trajectory-format.md).
