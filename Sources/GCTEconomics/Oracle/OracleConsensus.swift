@@ -77,8 +77,9 @@ public struct OracleConsensus: Hashable, Sendable {
             updates.append(ReputationChange(validatorID: u.validatorID, before: u.reputation,
                                             after: u.reputation.penalized(by: unavailablePenalty), reason: .unavailable))
         }
-        let responded = Double(reports.count) / Double(reports.count + unavailable.count)
-        let confidence = (Double(inlierWeight) / Double(totalWeight)) * responded
+        // (inlier / total) × (answered / asked), as one division
+        let confidence = (Double(inlierWeight) * Double(reports.count))
+            / (Double(totalWeight) * Double(reports.count + unavailable.count))
         return ConsensusResult(
             fields: fields, values: consensus, outliers: outliers, reputations: updates,
             confidence: confidence, validatorCount: reports.count)
