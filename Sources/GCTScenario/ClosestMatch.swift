@@ -1,14 +1,15 @@
 /// Finds the valid word closest to a misspelt one, for "did you mean …?" suggestions.
 enum ClosestMatch {
     /// The closest candidate by optimal-string-alignment distance (a transposition counts 1),
-    /// or `nil` if none is within `max(1, min(3, word.count / 3 + 1))` edits.
+    /// or `nil` if none is within `max(1, min(3, word.count / 3 + 1))` edits and fewer edits than
+    /// the word has characters (so `x` suggests nothing rather than `d`).
     /// Ties go to the earlier candidate.
     static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, min(3, word.count / 3 + 1))
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             let d = distance(word.lowercased(), candidate.lowercased())
-            if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+            if d <= limit, d < word.count, best == nil || d < best!.1 { best = (candidate, d) }
         }
         return best?.0
     }

@@ -67,9 +67,27 @@ extension ScenarioError {
             let .composer(context, problem, mark, _):
             self.init(at: at(mark), "YAML syntax error: \(problem)\(contextText(context))")
         case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams marks the first occurrence; point at the repeat when it sits in the same block column.
+            let first = context.mark
+            var repeatLine = first.line
+            if let key = duplicates.first {
+                let lines = context.text.split(separator: "\n", omittingEmptySubsequences: false)
+                for (i, text) in lines.enumerated() where i + 1 > first.line {
+                    let scalars = Array(text.unicodeScalars)
+                    guard scalars.count >= first.column - 1 + key.unicodeScalars.count else { continue }
+                    let rest = String(String.UnicodeScalarView(scalars[(first.column - 1)...]))
+                    let indent = scalars[..<(first.column - 1)].allSatisfy { $0 == " " || $0 == "-" }
+                    if indent, rest.hasPrefix(key),
+                        rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":")
+                    {
+                        repeatLine = i + 1
+                        break
+                    }
+                }
+            }
             self.init(
-                at: at(context.mark),
-                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+                at: SourceLocation(origin: origin, line: repeatLine, column: first.column),
+                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping (first at line \(first.line), column \(first.column))")
         case let .reader(problem, offset, _, yaml):
             var line = 1, column = 1
             if let offset {
