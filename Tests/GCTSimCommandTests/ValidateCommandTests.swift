@@ -59,6 +59,13 @@ struct ValidateCommandTests {
         #expect(r.stderr.isEmpty)
     }
 
+    @Test("docs/scenarios.md shows the real output of its first command")
+    func docsShowRealOutput() throws {
+        let r = try GCTSimRun.run(["validate", "scenarios/mmc-validation.yaml"])
+        let docs = try String(contentsOf: GCTTestSupport.packageRoot.appendingPathComponent("docs/scenarios.md"), encoding: .utf8)
+        #expect(docs.contains("$ gctsim validate scenarios/mmc-validation.yaml\n" + r.stdout), "update docs/scenarios.md to: \(r.stdout)")
+    }
+
     @Test("--set overrides reach the summary, and --print emits canonical YAML")
     func setAndPrint() throws {
         let r = try GCTSimRun.run(["validate", "scenarios/mmc-validation.yaml", "--set", "servers=12", "--set", "replications=20", "--print"])
