@@ -38,9 +38,9 @@ struct ValidateCommand: ParsableCommand {
     /// `ok: NAME (hash H, N user classes, S servers, R replications, duration D, warmup W)`.
     static func summary(_ scenario: ResolvedScenario) -> String {
         let c = scenario.configuration
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "ok: \(c.name) (hash \(scenario.hashHex), \(plural(c.users.count, "user class").replacingOccurrences(of: "classs", with: "classes")), "
-            + "\(plural(c.providers.servers, "server")), \(plural(c.replications, "replication")), seed \(c.seed), "
+        func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        return "ok: \(c.name) (hash \(scenario.hashHex), \(plural(c.users.count, "user class", "user classes")), "
+            + "\(plural(c.providers.servers, "server", "servers")), \(plural(c.replications, "replication", "replications")), seed \(c.seed), "
             + "duration \(c.duration), warmup \(c.warmup), pricing \(c.pricing.mode.rawValue))"
     }
 }

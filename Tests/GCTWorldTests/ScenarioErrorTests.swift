@@ -189,11 +189,10 @@ struct ScenarioErrorTests {
     func extendsCycle() throws {
         let dir = try ScenarioScratch()
         let a = try dir.write("a.yaml", "extends: b.yaml\nname: a\n")
-        let b = try dir.write("b.yaml", "# b\nextends: c.yaml\n")
+        try dir.write("b.yaml", "# b\nextends: c.yaml\n")
         try dir.write("c.yaml", "extends: a.yaml\n")
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(file: a) }
         #expect(error.description == "\(dir.path("c.yaml")):1:10: error: extends cycle: a.yaml -> b.yaml -> c.yaml -> a.yaml")
-        _ = b
         // A file extending itself.
         let selfish = try dir.write("self.yaml", "extends: self.yaml\n")
         let selfError = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(file: selfish) }
