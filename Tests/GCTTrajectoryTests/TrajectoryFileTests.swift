@@ -127,6 +127,14 @@ struct TrajectoryFileTests {
         _ = try writeSmallTrajectory(to: b, provenanceHost: "host-b")
         _ = try writeSmallTrajectory(to: c, provenanceHost: "host-a", perturb: true)
 
+        // No object carries a time stamp (object time tracking is off for the root, groups, datasets).
+        let reader = try TrajectoryReader(path: a)
+        let paths = try reader.objects().map(\.path)
+        #expect(paths.count == 14)  // 8 groups (root, meta, provenance, rep_0000, timeseries, events, executions, final) + 6 datasets
+        for path in paths {
+            #expect(try HDF5Call.modificationTime(reader.file, path) == 0, "\(path) has a time stamp")
+        }
+
         let same = try runTool("/usr/bin/h5diff", ["--exclude-path", "/provenance", a, b])
         #expect(same.status == 0, "h5diff: \(same.stdout) \(same.stderr)")
         #expect(same.stdout.isEmpty && same.stderr.isEmpty)

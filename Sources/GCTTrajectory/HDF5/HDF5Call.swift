@@ -175,6 +175,16 @@ enum HDF5Call {
         return info.type
     }
 
+    /// The object's modification time stamp (0 when time tracking is off). The corresponding C function
+    /// is `H5Oget_info_by_name2` (`H5O_INFO_TIME`).
+    static func modificationTime(_ location: HDF5Handle, _ path: String) throws(HDF5Error) -> Int {
+        var info = H5O_info_t()
+        try status("H5Oget_info_by_name2", path) {
+            H5Oget_info_by_name2(location.id, path, &info, UInt32(H5O_INFO_TIME), gct_H5P_DEFAULT())
+        }
+        return Int(info.mtime)
+    }
+
     /// The names of the links in a group, in name order. The corresponding C function is `H5Literate`.
     static func linkNames(_ group: HDF5Handle) throws(HDF5Error) -> [String] {
         final class Names { var list: [String] = [] }
