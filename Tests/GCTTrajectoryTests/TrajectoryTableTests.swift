@@ -114,6 +114,7 @@ struct TrajectoryTableTests {
         } catch let TrajectoryError.hdf5(error) {
             #expect(error.call == "H5Dcreate2")
             #expect(error.path == "/t/x")
+            #expect(error.detail.contains("already exists"), "\(error)")
         }
         #expect(throws: TrajectoryError.wrongType(object: "/t/x", expected: "group", found: "dataset")) {
             try file.group("/t/x/inner")
