@@ -1,32 +1,5 @@
 import CHDF5
 
-/// A value type a table column can hold: `Int64`, `Double`, or `UInt8` (a category code).
-public protocol TrajectoryValue: Sendable {
-    static var kindCode: UInt8 { get }
-    static var dtypeName: String { get }
-}
-
-extension Int64: TrajectoryValue {
-    public static var kindCode: UInt8 { TrajectoryRow.int64Kind }
-    public static var dtypeName: String { "int64" }
-}
-
-extension Double: TrajectoryValue {
-    public static var kindCode: UInt8 { TrajectoryRow.doubleKind }
-    public static var dtypeName: String { "float64" }
-}
-
-extension UInt8: TrajectoryValue {
-    public static var kindCode: UInt8 { TrajectoryRow.categoryKind }
-    public static var dtypeName: String { "enum(uint8)" }
-}
-
-/// A column of a ``TrajectoryTable`` whose element type was checked when the handle was made
-/// (``TrajectoryTable/column(_:as:)``), so setting it in a row costs one store.
-public struct TrajectoryColumnHandle<Value: TrajectoryValue>: Sendable, Hashable {
-    public let index: Int
-}
-
 /// The row being appended by ``TrajectoryTable/appendRow(_:)``: a view on the table's column buffers
 /// at one row index. Valid only inside the `appendRow` closure.
 public struct TrajectoryRow {
@@ -68,7 +41,8 @@ public struct TrajectoryRow {
     }
 
     /// Sets a categorical column to code `code` (the index of its category name). Traps if column
-    /// `column` is not categorical.
+    /// `column` is not categorical. A code ≥ the number of categories is stored as is (readers see the
+    /// bare number); keep codes in range.
     public mutating func set(_ column: Int, category code: UInt8) {
         precondition(column >= 0 && column < columnCount && kinds[column] == Self.categoryKind, "column \(column) is not categorical")
         buffers[column].storeBytes(of: code, toByteOffset: row, as: UInt8.self)
