@@ -1,1 +1,0 @@
-// HDF5 trajectories (see docs/trajectory-format.md).

@@ -1,0 +1,141 @@
+/// A group of equal-length rank-1 datasets (one per column) that grows by rows, e.g.
+/// `/rep_0000/timeseries` or `/rep_0000/events/executions`.
+///
+/// Rows go into fixed in-memory column buffers of ``bufferCapacity`` rows (= the chunk size); a full
+/// buffer is written with `H5Dset_extent` + a hyperslab `H5Dwrite`, so memory stays constant however
+/// many rows are appended. Columns are equal-length by construction (a row sets every column; a column
+/// not set in a row holds 0) and this is checked against the file at every flush.
+///
+/// Create one with ``TrajectoryFile/makeTable(at:columns:chunkRows:)``.
+public final class TrajectoryTable {
+    /// The group path holding the column datasets.
+    public let path: String
+    /// The columns, in the order rows address them.
+    public let columns: [TrajectoryColumn]
+    /// Rows per chunk on disk and per column buffer in memory.
+    public let chunkRows: Int
+    /// Rows already written to the file.
+    public private(set) var writtenRows = 0
+    /// Rows in the buffers, not yet written (always < ``bufferCapacity`` between calls).
+    public private(set) var bufferedRows = 0
+
+    let group: HDF5Handle
+    let datasets: [HDF5Handle]
+    /// The memory type of each column (native int64/double, or the column's enum type).
+    let memoryTypes: [HDF5Handle?]
+    /// One buffer of `chunkRows × elementSize` bytes per column, allocated once.
+    let buffers: UnsafeMutablePointer<UnsafeMutableRawPointer>
+    /// The element kind code of each column (see ``TrajectoryRow``), for the setters' checks.
+    let kinds: UnsafeMutablePointer<UInt8>
+    private(set) var isClosed = false
+
+    init(path: String, columns: [TrajectoryColumn], chunkRows: Int, group: HDF5Handle,
+         datasets: [HDF5Handle], memoryTypes: [HDF5Handle?]) {
+        self.path = path
+        self.columns = columns
+        self.chunkRows = chunkRows
+        self.group = group
+        self.datasets = datasets
+        self.memoryTypes = memoryTypes
+        buffers = .allocate(capacity: columns.count)
+        kinds = .allocate(capacity: columns.count)
+        for (index, column) in columns.enumerated() {
+            let bytes = chunkRows * column.elementSize
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+            buffer.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+            (buffers + index).initialize(to: buffer)
+            (kinds + index).initialize(to: TrajectoryRow.kindCode(column.type))
+        }
+    }
+
+    deinit {
+        for index in 0..<columns.count { buffers[index].deallocate() }
+        buffers.deallocate()
+        kinds.deallocate()
+    }
+
+    /// Rows appended so far (written + buffered).
+    public var rowCount: Int { writtenRows + bufferedRows }
+
+    /// The fixed capacity of each column buffer, in rows; equal to ``chunkRows``.
+    public var bufferCapacity: Int { chunkRows }
+
+    /// The index of the column named `name`.
+    /// - Throws: ``TrajectoryError/invalidTable(object:reason:)`` if there is none.
+    public func columnIndex(_ name: String) throws -> Int {
+        guard let index = columns.firstIndex(where: { $0.name == name }) else {
+            throw TrajectoryError.invalidTable(object: path, reason: "no column '\(name)'")
+        }
+        return index
+    }
+
+    /// A typed handle on column `name`, checked once here so row setters need no check.
+    /// - Throws: ``TrajectoryError/wrongType(object:expected:found:)`` when the column holds another type.
+    public func column<Value: TrajectoryValue>(_ name: String, as: Value.Type = Value.self) throws -> TrajectoryColumnHandle<Value> {
+        let index = try columnIndex(name)
+        guard kinds[index] == Value.kindCode else {
+            throw TrajectoryError.wrongType(
+                object: TrajectoryObjectPath.join(path, name), expected: Value.dtypeName, found: columns[index].dtypeName)
+        }
+        return TrajectoryColumnHandle(index: index)
+    }
+
+    /// Appends one row: `fill` sets the row's values (columns it does not set hold 0). Writes the
+    /// buffers to the file when they are full.
+    ///
+    /// - Parameter fill: sets values with ``TrajectoryRow/set(_:int64:)``-style setters or column handles.
+    /// - Throws: ``TrajectoryError`` when a full buffer cannot be written, or the file is closed.
+    /// - Complexity: O(1) amortized; no allocation except at a buffer flush (every ``chunkRows`` rows).
+    public func appendRow(_ fill: (inout TrajectoryRow) -> Void) throws {
+        if isClosed { throw TrajectoryError.closed(path: path) }
+        var row = TrajectoryRow(buffers: buffers, kinds: kinds, columnCount: columns.count, row: bufferedRows)
+        fill(&row)
+        bufferedRows += 1
+        if bufferedRows == chunkRows { try flush() }
+    }
+
+    /// Writes buffered rows to the file (extends every column dataset by ``bufferedRows`` and writes
+    /// the hyperslab), then checks that all columns have the same length on disk.
+    /// - Throws: ``TrajectoryError/hdf5(_:)`` naming the call and dataset, or
+    ///   ``TrajectoryError/unequalColumns(object:lengths:)``.
+    public func flush() throws {
+        if isClosed { throw TrajectoryError.closed(path: path) }
+        guard bufferedRows > 0 else { return }
+        let start = writtenRows, count = bufferedRows, newLength = writtenRows + bufferedRows
+        var lengths: [String: Int] = [:]
+        do {
+            let memorySpace = try HDF5Call.createSimpleSpace(count: count, unlimited: false, path: path)
+            for (index, dataset) in datasets.enumerated() {
+                try HDF5Call.setExtent(dataset, count: newLength)
+                let fileSpace = try HDF5Call.datasetSpace(dataset)
+                lengths[columns[index].name] = try HDF5Call.dimensions(fileSpace).first ?? 0
+                try HDF5Call.selectRange(fileSpace, start: start, count: count)
+                try HDF5Call.write(
+                    dataset, memoryType: memoryTypes[index]?.id ?? TrajectoryRow.nativeType(kinds[index]),
+                    memorySpace: memorySpace.id, fileSpace: fileSpace.id, UnsafeRawPointer(buffers[index]))
+            }
+        } catch {
+            throw TrajectoryError.hdf5(error)
+        }
+        if Set(lengths.values).count != 1 || lengths.values.first != newLength {
+            throw TrajectoryError.unequalColumns(object: path, lengths: lengths)
+        }
+        for (index, column) in columns.enumerated() {
+            buffers[index].initializeMemory(as: UInt8.self, repeating: 0, count: count * column.elementSize)
+        }
+        writtenRows = newLength
+        bufferedRows = 0
+    }
+
+    /// Flushes, then closes the datasets and the group; later appends throw ``TrajectoryError/closed(path:)``.
+    func close() throws {
+        if isClosed { return }
+        try flush()
+        isClosed = true
+        do {
+            for dataset in datasets { try dataset.close() }
+            for type in memoryTypes { try type?.close() }
+            try group.close()
+        } catch { throw TrajectoryError.hdf5(error) }
+    }
+}
