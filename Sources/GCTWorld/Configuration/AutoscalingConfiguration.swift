@@ -1,5 +1,6 @@
 /// Automatic scaling of the provider pool (`autoscaling:` in a scenario), after PRD-010's
-/// `auto_scale_resources` (token velocity > 2 → add a server, < 0.5 → remove one; departure P5).
+/// `auto_scale_resources` (scale up when token velocity > 2 and demand > 0.8 × supply, down when
+/// velocity < 0.5 and demand < 0.3 × supply; velocity: departure P5; cadence, delay, bounds: S2).
 ///
 /// When the section is absent the pool keeps `providers.servers` servers throughout.
 public struct AutoscalingConfiguration: Hashable, Sendable {
