@@ -1,23 +1,32 @@
-/// PRD-010 `calculate_staking_rewards`, exactly as written:
+/// PRD-010's `calculate_staking_rewards`: the annual yield of a stake.
 ///
-///     base_apy = 0.12
-///     stake_bonus = min(stake_amount / 1_000_000, 0.08)
-///     annual_rewards = stake_amount * (base_apy + stake_bonus)
+/// ```julia
+/// base_apy = Decimal("0.12")
+/// stake_bonus = min(stake_amount / Decimal("1_000_000"), Decimal("0.08"))
+/// annual_rewards = stake_amount * (base_apy + stake_bonus)
+/// ```
 public enum StakingYield {
+    /// The spec's base APY: 12 %.
+    public static let baseAPY = Rate(12, over: 100)
+    /// The largest bonus: 8 % (reached at 80 000 GCT).
+    public static let maximumBonus = Rate(8, over: 100)
+
     /// `0.12 + min(stake / 1 000 000 GCT, 0.08)`, exact.
     ///
-    /// `stake / 1 000 000 GCT` is `baseUnits / 10¹⁵`, an exact rational.
+    /// `stake / 1 000 000 GCT` is `baseUnits / 10¹⁵`. Worked: 10 000 GCT → 0.12 + 0.01 = 13 %;
+    /// 50 000 → 17 %; 80 000 → 20 %; 2 000 000 → 20 % (capped).
+    ///
+    /// - Precondition: `stake` is non-negative.
     public static func annualPercentageYield(stake: TokenAmount) -> Rate {
-        precondition(stake.baseUnits >= 0)
-        let base = Rate(12, over: 100)
-        let bonus = Rate.min(Rate(stake.baseUnits, over: 1_000_000_000_000_000), Rate(8, over: 100))
-        return Rate.adding(base, bonus)!  // denominators divide 10^15: always fits
+        precondition(stake.baseUnits >= 0, "a stake is non-negative")
+        let bonus = Rate.min(Rate(stake.baseUnits, over: 1_000_000_000_000_000), maximumBonus)
+        // Denominators divide 10¹⁵ × 25, so the sum always fits.
+        return Rate.adding(baseAPY, bonus)!
     }
 
-    /// `stake × (0.12 + min(stake / 1 000 000, 0.08))`, rounded **down** to a base unit
-    /// (a staker is never promised more than the formula gives).
+    /// `stake × APY`, rounded **down** to a base unit (a reward never exceeds the rule).
     ///
-    /// Worked: 10 000 GCT → 13 % → 1 300 GCT; 2 000 000 GCT → 20 % → 400 000 GCT.
+    /// Worked: 10 000 GCT → 1300 GCT; 50 000 → 8500; 80 000 → 16 000; 2 000 000 → 400 000.
     public static func expectedAnnualRewards(stake: TokenAmount) -> TokenAmount {
         stake.multiplied(by: annualPercentageYield(stake: stake), rounding: .down)
     }

@@ -34,5 +34,8 @@ public struct TimeSpan: RawRepresentable, Hashable, Comparable, Sendable, Codabl
     /// The economic year used for annual rates: 365 days (see docs/departures-from-spec.md, "year length").
     public static let year = TimeSpan.days(365)
 
+    @inlinable public static func * (lhs: TimeSpan, rhs: Int64) -> TimeSpan { TimeSpan(microseconds: lhs.microseconds * rhs) }
+
+    /// The span in seconds, for display only.
     @inlinable public var seconds: Double { Double(microseconds) / 1e6 }
 }

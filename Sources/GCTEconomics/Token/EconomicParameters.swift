@@ -75,7 +75,7 @@ public struct EconomicParameters: Hashable, Sendable {
         governanceMinimumStake: TokenAmount(gct: 50_000),
         distribution: .default,
         epochLength: .days(1),
-        unstakeCooldown: .zero,
+        unstakeCooldown: .days(7),
         stakingFunding: .emissionPool,
         slashDestination: .burn,
         slashFractions: [.oracleOutlier: Rate(1, over: 100), .unavailability: Rate(5, over: 1000), .provenManipulation: Rate(10, over: 100)],

@@ -1,2 +1,0 @@
-// YAML scenarios.
-import GCTWorld

@@ -1,0 +1,43 @@
+import GCTWorld
+
+/// The keys each section of a scenario accepts, in documentation order (see docs/scenarios.md).
+///
+/// Unknown keys are errors that list these and suggest the closest one.
+enum ScenarioSchema {
+    static let topLevelKeys = [
+        "name", "description", "extends", "vars", "seed", "replications", "duration", "warmup", "metrics",
+        "economy", "pricing", "providers", "users",
+    ]
+    /// Sections planned for later versions; rejected with "not yet supported".
+    static let reservedTopLevelKeys = ["validators", "oracle", "autoscaling", "stakers", "governance", "attacks"]
+    static let metricsKeys = ["interval"]
+    static let economyKeys = ["burn_rate", "distribution", "initial_supply", "cap", "staking", "emission"]
+    static let distributionSharesKeys = ["provider", "validators", "fee_pool"]
+    static let stakingKeys = ["min_stake", "epoch", "funding", "cooldown"]
+    static let emissionKeys = ["mining", "validator"]
+    static let pricingKeys = ["mode", "market_multiplier", "queue_priority", "fixed_price"]
+    static let providerKeys = ["servers", "failure_probability", "service_time", "speed"]
+    static let serviceTimeKeys = ["default"] + ScenarioOperation.yamlNames
+    static let userKeys = ["name", "count", "arrival", "ops", "resources", "budget", "top_up", "max_price", "payment"]
+    static let arrivalKeys = ["process", "rate_per_s", "daily_profile"]
+    static let resourceKeys = ["memory_gb", "compute_units", "minutes"]
+    static let topUpKeys = ["amount", "when_below"]
+    static let distributionKindKey = "dist"
+
+    /// The parameters of each distribution kind, in order.
+    static func distributionParameters(_ kind: String) -> [String] {
+        switch kind {
+        case "constant": ["value"]
+        case "uniform": ["min", "max"]
+        case "exponential": ["mean"]
+        case "normal": ["mean", "sd"]
+        case "lognormal": ["mean", "cv"]
+        case "pareto": ["scale", "shape"]
+        case "empirical": ["values", "weights"]
+        default: []
+        }
+    }
+
+    /// Parameters that are times (written with a unit) when the distribution is of a time.
+    static let timeParameters: Set<String> = ["value", "min", "max", "mean", "sd", "scale", "values"]
+}

@@ -1,0 +1,77 @@
+import GCTEconomics
+
+/// The token economy's parameters (`economy:` in a scenario).
+///
+/// Every field has PRD-010's value as its default, so a scenario may omit the section.
+public struct EconomyConfiguration: Hashable, Sendable {
+    /// Share of each execution payment burned. Spec: `GCT_BURN_RATE = Decimal("0.005")`.
+    public var burnRate: Rate
+    /// How the unburned part of a payment is shared (must add up to exactly 1).
+    public var distribution: DistributionShares
+    /// Circulating supply at time 0. PRD-010 reads it from `config["initial_circulating_supply"]`
+    /// with no default; ours is 100 000 000 GCT (departure S1).
+    public var initialSupply: TokenAmount
+    /// Total supply cap. Spec: `GCT_TOTAL_SUPPLY = Decimal("1_000_000_000")`.
+    public var cap: TokenAmount
+    /// Staking parameters (placeholder for the staking issue).
+    public var staking: StakingConfiguration
+    /// Annual emission rates.
+    public var emission: EmissionConfiguration
+
+    public init(
+        burnRate: Rate = Rate(5, over: 1000),
+        distribution: DistributionShares = .default,
+        initialSupply: TokenAmount = TokenAmount(gct: 100_000_000),
+        cap: TokenAmount = TokenAmount(gct: 1_000_000_000),
+        staking: StakingConfiguration = StakingConfiguration(),
+        emission: EmissionConfiguration = EmissionConfiguration()
+    ) {
+        self.burnRate = burnRate
+        self.distribution = distribution
+        self.initialSupply = initialSupply
+        self.cap = cap
+        self.staking = staking
+        self.emission = emission
+    }
+
+    /// PRD-010's parameters.
+    public static let spec = EconomyConfiguration()
+}
+
+
+/// Staking parameters (`economy.staking:`); the staking model itself comes in a later issue.
+public struct StakingConfiguration: Hashable, Sendable {
+    /// Minimum stake. Spec: `GCT_STAKING_THRESHOLD = Decimal("10_000")`.
+    public var minStake: TokenAmount
+    /// Reward epoch length (spec silent; default 1 day).
+    public var epoch: ScenarioDuration
+    /// Source of staking rewards (spec silent; default `emission_pool`).
+    public var funding: StakingFundingSource
+    /// Wait between unstaking and withdrawal (spec silent; default 7 days).
+    public var cooldown: ScenarioDuration
+
+    public init(
+        minStake: TokenAmount = TokenAmount(gct: 10_000),
+        epoch: ScenarioDuration = .days(1),
+        funding: StakingFundingSource = .emissionPool,
+        cooldown: ScenarioDuration = .days(7)
+    ) {
+        self.minStake = minStake
+        self.epoch = epoch
+        self.funding = funding
+        self.cooldown = cooldown
+    }
+}
+
+/// Annual emission rates (`economy.emission:`).
+public struct EmissionConfiguration: Hashable, Sendable {
+    /// Spec: `GCT_MINING_REWARD_RATE = Decimal("0.02")` (2 % a year).
+    public var miningRate: Rate
+    /// Spec: `GCT_VALIDATOR_REWARD_RATE = Decimal("0.08")` (8 % a year).
+    public var validatorRate: Rate
+
+    public init(miningRate: Rate = Rate(2, over: 100), validatorRate: Rate = Rate(8, over: 100)) {
+        self.miningRate = miningRate
+        self.validatorRate = validatorRate
+    }
+}

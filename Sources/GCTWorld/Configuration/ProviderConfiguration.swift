@@ -1,0 +1,39 @@
+/// The compute providers (`providers:` in a scenario): a pool of identical servers.
+public struct ProviderConfiguration: Hashable, Sendable {
+    /// Number of servers (c in M/M/c), at least 1.
+    public var servers: Int
+    /// Probability that an execution fails, in `[0, 1)`.
+    public var failureProbability: Double
+    /// Service time per operation; values in seconds.
+    public var serviceTime: ServiceTimeConfiguration
+    /// Speed multiplier: a server of speed 2 serves in half the sampled time. Positive; default 1.
+    public var speed: Double
+
+    public init(
+        servers: Int, failureProbability: Double = 0, serviceTime: ServiceTimeConfiguration,
+        speed: Double = 1
+    ) {
+        self.servers = servers
+        self.failureProbability = failureProbability
+        self.serviceTime = serviceTime
+        self.speed = speed
+    }
+}
+
+/// Service-time distributions: one per operation, with a default for the rest. Values in seconds.
+public struct ServiceTimeConfiguration: Hashable, Sendable {
+    /// Used for every operation without its own entry.
+    public var `default`: DistributionSpec
+    /// Per-operation overrides.
+    public var perOperation: [ScenarioOperation: DistributionSpec]
+
+    public init(default: DistributionSpec, perOperation: [ScenarioOperation: DistributionSpec] = [:]) {
+        self.default = `default`
+        self.perOperation = perOperation
+    }
+
+    /// The distribution for `operation`.
+    public func distribution(for operation: ScenarioOperation) -> DistributionSpec {
+        perOperation[operation] ?? self.default
+    }
+}

@@ -1,0 +1,47 @@
+/// A length of simulated time written in a scenario, held exactly as integer nanoseconds.
+///
+/// Scenarios write durations with a unit: `250ms`, `90s`, `15m`, `24h`, `365d`.
+/// Nanoseconds in `Int64` reach about 292 years, far past any scenario horizon.
+/// The world converts it to the engine's `SimTime` ticks.
+public struct ScenarioDuration: Hashable, Comparable, Sendable {
+    /// The length in nanoseconds (never negative).
+    public var nanoseconds: Int64
+
+    public init(nanoseconds: Int64) {
+        precondition(nanoseconds >= 0, "a duration is non-negative")
+        self.nanoseconds = nanoseconds
+    }
+
+    public static let zero = ScenarioDuration(nanoseconds: 0)
+
+    /// Whole seconds.
+    public static func seconds(_ s: Int64) -> ScenarioDuration { ScenarioDuration(nanoseconds: s * 1_000_000_000) }
+    /// Whole hours.
+    public static func hours(_ h: Int64) -> ScenarioDuration { seconds(h * 3600) }
+    /// Whole days.
+    public static func days(_ d: Int64) -> ScenarioDuration { seconds(d * 86_400) }
+
+    /// The length in seconds, for statistics and sampling parameters (not for the clock).
+    public var seconds: Double { Double(nanoseconds) / 1e9 }
+
+    public static func < (lhs: ScenarioDuration, rhs: ScenarioDuration) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
+
+    /// Units accepted in scenario files, with their length in nanoseconds, largest first.
+    public static let units: [(symbol: String, nanoseconds: Int64)] = [
+        ("d", 86_400_000_000_000), ("h", 3_600_000_000_000), ("m", 60_000_000_000),
+        ("s", 1_000_000_000), ("ms", 1_000_000), ("us", 1_000), ("ns", 1),
+    ]
+
+    /// The canonical text: the largest unit that divides the length exactly (`365d`, `2000s`, `250ms`, `0s`).
+    public var canonicalText: String {
+        if nanoseconds == 0 { return "0s" }
+        for (symbol, length) in Self.units where nanoseconds % length == 0 {
+            return "\(nanoseconds / length)\(symbol)"
+        }
+        return "\(nanoseconds)ns"
+    }
+}
+
+extension ScenarioDuration: CustomStringConvertible {
+    public var description: String { canonicalText }
+}

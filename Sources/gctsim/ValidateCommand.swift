@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import GCTScenario
+import GCTWorld
+
+/// `gctsim validate FILE [--set k=v ...]`: loads and checks a scenario without running it.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a scenario file (vars, extends, --set, every type and range) without running it.",
+        discussion: """
+            Prints `ok: NAME (hash …, …)` and exits 0, or prints one line \
+            `file:line:column: error: …` on stderr and exits 1.
+            """
+    )
+
+    @Argument(help: "The scenario YAML file.")
+    var file: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a declared var (name=value) or any key (a.b.0.c=value).", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Flag(name: .customLong("print"), help: "Also print the resolved scenario as canonical YAML.")
+    var printResolved = false
+
+    func run() throws {
+        let scenario: ResolvedScenario
+        do {
+            scenario = try ScenarioLoader.load(file: file, overrides: overrides)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+        print(Self.summary(scenario))
+        if printResolved { print(scenario.canonicalYAML, terminator: "") }
+    }
+
+    /// `ok: NAME (hash H, N user classes, S servers, R replications, duration D, warmup W)`.
+    static func summary(_ scenario: ResolvedScenario) -> String {
+        let c = scenario.configuration
+        func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        return "ok: \(c.name) (hash \(scenario.hashHex), \(plural(c.users.count, "user class", "user classes")), "
+            + "\(plural(c.providers.servers, "server", "servers")), \(plural(c.replications, "replication", "replications")), seed \(c.seed), "
+            + "duration \(c.duration), warmup \(c.warmup), pricing \(c.pricing.mode.rawValue))"
+    }
+}
