@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include "gct_kernels.h"
 
-#if defined(__HIPCC__) || defined(GCT_HIP_HOST_SHIM)
+#if defined(__HIPCC__) || defined(__CUDACC__) || defined(GCT_HIP_HOST_SHIM)
 #define GCT_HD __host__ __device__
 #else
 #define GCT_HD
