@@ -7,7 +7,10 @@ struct GCTSim: ParsableCommand {
         commandName: "gctsim",
         abstract: "A deterministic discrete-event simulator of the GPU Compute Token economy (PRD-010).",
         version: GCTSimVersion.string,
-        subcommands: [QuoteCommand.self, ValidateCommand.self, InspectCommand.self, WriteSampleTrajectoryCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, InspectCommand.self, QuoteCommand.self,
+            DevicesCommand.self, MonteCarloCommand.self, CalibrateCommand.self, WriteSampleTrajectoryCommand.self,
+        ]
     )
 }
 
