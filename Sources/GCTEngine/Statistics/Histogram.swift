@@ -72,14 +72,21 @@ public struct Histogram: Hashable, Sendable {
         case let .linear(lower, upper, buckets):
             if value < lower { underflow += 1; return }
             if value >= upper { overflow += 1; return }
-            let index = Int((value - lower) / (upper - lower) * Double(buckets))
-            counts[Swift.min(index, buckets - 1)] += 1
+            counts[bucket(of: value, estimate: Int((value - lower) * Double(buckets) / (upper - lower)))] += 1
         case let .logarithmic(lower, upper, perDecade):
             if value < lower { underflow += 1; return }
             if value >= upper { overflow += 1; return }
-            let index = Int(log10(value / lower) * Double(perDecade))
-            counts[Swift.min(Swift.max(index, 0), counts.count - 1)] += 1
+            counts[bucket(of: value, estimate: Int(log10(value / lower) * Double(perDecade)))] += 1
         }
+    }
+
+    /// The bucket whose edges (as `edges(ofBucket:)` computes them) hold `value`, starting from an
+    /// estimate that rounding may have put one bucket off.
+    private func bucket(of value: Double, estimate: Int) -> Int {
+        var index = Swift.min(Swift.max(estimate, 0), counts.count - 1)
+        while index > 0 && value < edges(ofBucket: index).lower { index -= 1 }
+        while index < counts.count - 1 && value >= edges(ofBucket: index).upper { index += 1 }
+        return index
     }
 
     /// An estimate of the p-quantile: the value below which a fraction `p` of the observations fall,
