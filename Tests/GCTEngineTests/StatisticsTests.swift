@@ -132,10 +132,10 @@ struct TimeWeightedAverageTests {
 
     @Test("many short pieces keep precision")
     func precision() {
-        // 10^6 pieces of 1 µs alternating 0.1 and 0.3: average 0.2.
+        // 2 × 10^5 pieces of 1 µs alternating 0.1 and 0.3: average 0.2.
         var average = TimeWeightedAverage(initialValue: 0.1)
-        for tick in 1 ..< 1_000_000 { average.record(tick % 2 == 0 ? 0.1 : 0.3, at: SimTime(ticks: Int64(tick))) }
-        #expect(abs(average.average(until: SimTime(ticks: 1_000_000)) - 0.2) < 1e-14)
+        for tick in 1 ..< 200_000 { average.record(tick % 2 == 0 ? 0.1 : 0.3, at: SimTime(ticks: Int64(tick))) }
+        #expect(abs(average.average(until: SimTime(ticks: 200_000)) - 0.2) < 1e-14)
     }
 }
 
