@@ -25,7 +25,16 @@ public struct ScheduledEvent<Event> {
     /// Whether `self` fires before `other`: earlier time, or the same time and scheduled earlier.
     @inlinable @inline(__always)
     public func firesBefore(_ other: ScheduledEvent) -> Bool {
-        time.ticks < other.time.ticks || (time.ticks == other.time.ticks && sequence < other.sequence)
+        orderKey < other.orderKey
+    }
+
+    /// `(time, sequence)` as one unsigned 128-bit number (time with its sign bit flipped, so that
+    /// unsigned order is signed order), so that the comparison is one branch-free 128-bit compare:
+    /// the heap's child comparisons are unpredictable, and a mispredicted branch costs more than the
+    /// compare.
+    @inlinable @inline(__always)
+    internal var orderKey: UInt128 {
+        UInt128(UInt64(bitPattern: time.ticks) ^ (1 << 63)) << 64 | UInt128(sequence)
     }
 }
 

@@ -28,22 +28,31 @@ public enum Philox4x32 {
     /// Philox4x32 with `rounds` rounds (Random123's `philox4x32_R`); exposed for the 7-round test vector.
     @inlinable
     internal static func block(counter: SIMD4<UInt32>, key: SIMD2<UInt32>, rounds: Int) -> SIMD4<UInt32> {
-        var x = counter
-        var k = key
+        let (a, b, c, d) = block(counter[0], counter[1], counter[2], counter[3], key: key[0], key[1], rounds: rounds)
+        return SIMD4(a, b, c, d)
+    }
+
+    /// The block function on scalar words (faster than on SIMD lanes, which Swift extracts one by one).
+    @inlinable @inline(__always)
+    internal static func block(
+        _ c0: UInt32, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32,
+        key k0: UInt32, _ k1: UInt32, rounds: Int
+    ) -> (UInt32, UInt32, UInt32, UInt32) {
+        var (x0, x1, x2, x3) = (c0, c1, c2, c3)
+        var (k0, k1) = (k0, k1)
         for round in 0 ..< rounds {
             if round > 0 {
-                k &+= SIMD2(weyl0, weyl1)
+                k0 &+= weyl0
+                k1 &+= weyl1
             }
             // philox4x32round: (hi1 ^ x1 ^ k0, lo1, hi0 ^ x3 ^ k1, lo0)
-            let product0 = UInt64(multiplier0) &* UInt64(x[0])
-            let product1 = UInt64(multiplier1) &* UInt64(x[2])
-            x = SIMD4(
-                UInt32(truncatingIfNeeded: product1 >> 32) ^ x[1] ^ k[0],
-                UInt32(truncatingIfNeeded: product1),
-                UInt32(truncatingIfNeeded: product0 >> 32) ^ x[3] ^ k[1],
-                UInt32(truncatingIfNeeded: product0)
-            )
+            let product0 = UInt64(multiplier0) &* UInt64(x0)
+            let product1 = UInt64(multiplier1) &* UInt64(x2)
+            x0 = UInt32(truncatingIfNeeded: product1 >> 32) ^ x1 ^ k0
+            x1 = UInt32(truncatingIfNeeded: product1)
+            x2 = UInt32(truncatingIfNeeded: product0 >> 32) ^ x3 ^ k1
+            x3 = UInt32(truncatingIfNeeded: product0)
         }
-        return x
+        return (x0, x1, x2, x3)
     }
 }

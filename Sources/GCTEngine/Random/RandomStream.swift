@@ -24,7 +24,9 @@
 public struct RandomStream: RandomNumberGenerator, Sendable {
     /// The Philox key: the seed's two halves.
     @usableFromInline
-    internal let key: SIMD2<UInt32>
+    internal let key0: UInt32
+    @usableFromInline
+    internal let key1: UInt32
     /// The fixed counter words `c2, c3`: replication and stream.
     @usableFromInline
     internal let replicationWord: UInt32
@@ -33,10 +35,12 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// The index of the next block to compute.
     @usableFromInline
     internal var nextBlock: UInt64
-    /// The current block's output.
+    /// The current block's output as two 64-bit words, `w0 | w1 << 32` and `w2 | w3 << 32`.
     @usableFromInline
-    internal var buffer: SIMD4<UInt32>
-    /// The next word of `buffer` to hand out; 4 when the buffer is used up.
+    internal var low: UInt64
+    @usableFromInline
+    internal var high: UInt64
+    /// The next word of the current block to hand out (0 ... 3); 4 when the block is used up.
     @usableFromInline
     internal var position: Int
 
@@ -49,16 +53,18 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     ///   - block: the block to start at (0 for a fresh stream; for restoring a checkpoint).
     @inlinable
     public init(seed: UInt64, replication: UInt32 = 0, stream: StreamID, startingAtBlock block: UInt64 = 0) {
-        key = SIMD2(UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
+        key0 = UInt32(truncatingIfNeeded: seed)
+        key1 = UInt32(truncatingIfNeeded: seed >> 32)
         replicationWord = replication
         streamWord = stream.rawValue
         nextBlock = block
-        buffer = .zero
+        low = 0
+        high = 0
         position = 4
     }
 
     /// The run's seed.
-    public var seed: UInt64 { UInt64(key[0]) | UInt64(key[1]) << 32 }
+    public var seed: UInt64 { UInt64(key0) | UInt64(key1) << 32 }
     /// The replication number.
     public var replication: UInt32 { replicationWord }
     /// The stream id.
@@ -68,10 +74,11 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     @inlinable @inline(__always)
     internal mutating func refill() {
-        let counter = SIMD4(
+        let (w0, w1, w2, w3) = Philox4x32.block(
             UInt32(truncatingIfNeeded: nextBlock), UInt32(truncatingIfNeeded: nextBlock >> 32),
-            replicationWord, streamWord)
-        buffer = Philox4x32.block(counter: counter, key: key)
+            replicationWord, streamWord, key: key0, key1, rounds: Philox4x32.defaultRounds)
+        low = UInt64(w0) | UInt64(w1) << 32
+        high = UInt64(w2) | UInt64(w3) << 32
         nextBlock &+= 1
         position = 0
     }
@@ -80,7 +87,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     @inlinable
     public mutating func nextUInt32() -> UInt32 {
         if position >= 4 { refill() }
-        let word = buffer[position]
+        let pair = position < 2 ? low : high
+        let word = UInt32(truncatingIfNeeded: pair >> (UInt64(position & 1) << 5))
         position &+= 1
         return word
     }
@@ -88,10 +96,17 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// The next 64 random bits (an aligned pair of words; see the type's documentation).
     @inlinable
     public mutating func next() -> UInt64 {
-        if position > 2 { refill() } else if position & 1 != 0 { position &+= 1 }
-        let word = UInt64(buffer[position]) | UInt64(buffer[position &+ 1]) << 32
-        position &+= 2
-        return word
+        if position == 0 {
+            position = 2
+            return low
+        }
+        if position <= 2 {
+            position = 4
+            return high
+        }
+        refill()
+        position = 2
+        return low
     }
 
     /// A uniform double in the open interval (0, 1), on the grid `k / 2^53`, k = 1 ... 2^53 - 1.
