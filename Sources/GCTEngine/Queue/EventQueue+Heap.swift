@@ -23,47 +23,56 @@ extension EventQueue {
     }
 
     /// Restores the heap order after the element at `index` may have become larger than its children.
+    @inlinable
+    internal mutating func siftDown(from index: Int) {
+        storage.withUnsafeMutableBufferPointer { heap in
+            let moving = (heap.baseAddress! + index).move()
+            Self.sink(moving, intoHoleAt: index, of: heap)
+        }
+    }
+
+    /// Fills the uninitialized slot `start` of `heap`, placing `moving` where it keeps the heap order
+    /// below `start`.
     ///
     /// Bottom-up (Wegener's variant): the hole first walks down to a leaf along the earliest child,
     /// without comparing against the moving element, then the moving element sifts up from there.
     /// After a pop the moving element is the old last leaf, which nearly always belongs near the
     /// bottom, so this saves a comparison per level. The earliest of four children is found by a
-    /// two-round tournament, whose comparisons are independent (fewer mispredicted branches).
-    @inlinable
-    internal mutating func siftDown(from index: Int) {
-        storage.withUnsafeMutableBufferPointer { heap in
-            let count = heap.count
-            let base = heap.baseAddress!
-            var hole = index
-            let moving = (base + hole).move()
-            while true {
-                let first = 4 &* hole &+ 1
-                if first >= count { break }
-                let best: Int
-                if first &+ 3 < count {
-                    let left = base[first &+ 1].firesBefore(base[first]) ? first &+ 1 : first
-                    let right = base[first &+ 3].firesBefore(base[first &+ 2]) ? first &+ 3 : first &+ 2
-                    best = base[right].firesBefore(base[left]) ? right : left
-                } else {
-                    var earliest = first
-                    var child = first &+ 1
-                    while child < count {
-                        if base[child].firesBefore(base[earliest]) { earliest = child }
-                        child &+= 1
-                    }
-                    best = earliest
+    /// two-round tournament of branch-free comparisons (see `ScheduledEvent.orderKey`).
+    @inlinable @inline(__always)
+    internal static func sink(
+        _ moving: ScheduledEvent<Event>, intoHoleAt start: Int, of heap: UnsafeMutableBufferPointer<ScheduledEvent<Event>>
+    ) {
+        let count = heap.count
+        let base = heap.baseAddress!
+        var hole = start
+        while true {
+            let first = 4 &* hole &+ 1
+            if first >= count { break }
+            let best: Int
+            if first &+ 3 < count {
+                let left = base[first &+ 1].firesBefore(base[first]) ? first &+ 1 : first
+                let right = base[first &+ 3].firesBefore(base[first &+ 2]) ? first &+ 3 : first &+ 2
+                best = base[right].firesBefore(base[left]) ? right : left
+            } else {
+                var earliest = first
+                var child = first &+ 1
+                while child < count {
+                    if base[child].firesBefore(base[earliest]) { earliest = child }
+                    child &+= 1
                 }
-                (base + hole).initialize(to: (base + best).move())
-                hole = best
+                best = earliest
             }
-            while hole > index {
-                let parent = (hole &- 1) >> 2
-                guard moving.firesBefore(base[parent]) else { break }
-                (base + hole).initialize(to: (base + parent).move())
-                hole = parent
-            }
-            (base + hole).initialize(to: moving)
+            (base + hole).initialize(to: (base + best).move())
+            hole = best
         }
+        while hole > start {
+            let parent = (hole &- 1) >> 2
+            guard moving.firesBefore(base[parent]) else { break }
+            (base + hole).initialize(to: (base + parent).move())
+            hole = parent
+        }
+        (base + hole).initialize(to: moving)
     }
 
     /// Removes and returns the heap's top, then discards cancelled events that reached the top.
@@ -74,11 +83,16 @@ extension EventQueue {
             discardCancelled(last.sequence)
             return last
         }
-        let top = storage[0]
-        storage[0] = last
-        siftDown(from: 0)
-        discardCancelled(top.sequence)
-        discardCancelledTop()
+        // Move the top out and sink the old last element into the hole, in one buffer access.
+        let top = storage.withUnsafeMutableBufferPointer { heap in
+            let top = heap.baseAddress!.move()
+            Self.sink(last, intoHoleAt: 0, of: heap)
+            return top
+        }
+        if !cancelled.isEmpty {
+            cancelled.remove(top.sequence)
+            discardCancelledTop()
+        }
         return top
     }
 
