@@ -1,0 +1,80 @@
+/// A span of simulated time: an integer count of ticks of 1 µs (see `SimTime`).
+///
+/// Constructors taking an integer are exact; those taking a `Double` round to the nearest tick
+/// (ties to even) and trap if the result does not fit in an `Int64`.
+@frozen
+public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Microseconds.
+    public var ticks: Int64
+
+    public static let zero = SimDuration(ticks: 0)
+
+    @inlinable
+    public init(ticks: Int64) { self.ticks = ticks }
+
+    /// The duration in seconds, as a `Double`, for statistics and display only.
+    @inlinable
+    public var seconds: Double { Double(ticks) / Double(SimTime.ticksPerSecond) }
+
+    @inlinable
+    public static func microseconds(_ microseconds: Int) -> SimDuration { SimDuration(ticks: Int64(microseconds)) }
+    @inlinable
+    public static func milliseconds(_ milliseconds: Int) -> SimDuration { SimDuration(ticks: Int64(milliseconds) * 1_000) }
+    @inlinable
+    public static func seconds(_ seconds: Int) -> SimDuration { SimDuration(ticks: Int64(seconds) * SimTime.ticksPerSecond) }
+    @inlinable
+    public static func minutes(_ minutes: Int) -> SimDuration { .seconds(minutes * 60) }
+    @inlinable
+    public static func hours(_ hours: Int) -> SimDuration { .seconds(hours * 3_600) }
+    @inlinable
+    public static func days(_ days: Int) -> SimDuration { .seconds(days * 86_400) }
+
+    /// `seconds` rounded to the nearest microsecond (ties to even).
+    ///
+    /// - Precondition: the result fits in an `Int64` of microseconds (and `seconds` is finite).
+    @inlinable
+    public static func seconds(_ seconds: Double) -> SimDuration {
+        let ticks = (seconds * Double(SimTime.ticksPerSecond)).rounded(.toNearestOrEven)
+        precondition(ticks.isFinite && ticks >= -0x1p63 && ticks < 0x1p63, "SimDuration.seconds(\(seconds)) out of range")
+        return SimDuration(ticks: Int64(ticks))
+    }
+    @inlinable
+    public static func minutes(_ minutes: Double) -> SimDuration { .seconds(minutes * 60) }
+    @inlinable
+    public static func hours(_ hours: Double) -> SimDuration { .seconds(hours * 3_600) }
+    @inlinable
+    public static func days(_ days: Double) -> SimDuration { .seconds(days * 86_400) }
+
+    @inlinable
+    public static func < (lhs: SimDuration, rhs: SimDuration) -> Bool { lhs.ticks < rhs.ticks }
+    @inlinable
+    public static func + (lhs: SimDuration, rhs: SimDuration) -> SimDuration { SimDuration(ticks: lhs.ticks + rhs.ticks) }
+    @inlinable
+    public static func - (lhs: SimDuration, rhs: SimDuration) -> SimDuration { SimDuration(ticks: lhs.ticks - rhs.ticks) }
+    @inlinable
+    public static func * (lhs: SimDuration, rhs: Int) -> SimDuration { SimDuration(ticks: lhs.ticks * Int64(rhs)) }
+    @inlinable
+    public static func * (lhs: Int, rhs: SimDuration) -> SimDuration { SimDuration(ticks: Int64(lhs) * rhs.ticks) }
+    @inlinable
+    public static func += (lhs: inout SimDuration, rhs: SimDuration) { lhs.ticks += rhs.ticks }
+    @inlinable
+    public static func -= (lhs: inout SimDuration, rhs: SimDuration) { lhs.ticks -= rhs.ticks }
+
+    /// `[-][Nd ]hh:mm:ss.uuuuuu`, e.g. `1d 02:03:04.500000` or `00:00:00.000001`.
+    public var description: String {
+        let sign = ticks < 0 ? "-" : ""
+        let magnitude = ticks.magnitude
+        let micros = magnitude % 1_000_000
+        let totalSeconds = magnitude / 1_000_000
+        let days = totalSeconds / 86_400
+        let hours = totalSeconds / 3_600 % 24
+        let minutes = totalSeconds / 60 % 60
+        let seconds = totalSeconds % 60
+        func pad(_ value: UInt64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let clock = "\(pad(hours, 2)):\(pad(minutes, 2)):\(pad(seconds, 2)).\(pad(micros, 6))"
+        return days > 0 ? "\(sign)\(days)d \(clock)" : "\(sign)\(clock)"
+    }
+}
