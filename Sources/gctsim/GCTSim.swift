@@ -7,7 +7,7 @@ struct GCTSim: ParsableCommand {
         commandName: "gctsim",
         abstract: "A deterministic discrete-event simulator of the GPU Compute Token economy (PRD-010).",
         version: GCTSimVersion.string,
-        subcommands: [QuoteCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, QuoteCommand.self]
     )
 }
 
