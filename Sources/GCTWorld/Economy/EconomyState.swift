@@ -7,14 +7,76 @@ struct EconomyState {
     var ledgerClock: ClockBox?
     /// Trailing token volume for the velocity (daily buckets).
     var velocity = VelocityWindow(days: 30)
+    var nextVelocityDay = SimTime(ticks: 86_400 * SimTime.ticksPerSecond)
 
-    static func applyScenarioParameters(_ c: ScenarioConfiguration, to p: inout EconomicParameters) {}
+    // Staking and emissions.
+    var staking = StakingBook()
+    var miningEmission: EmissionSchedule?
+    var validatorEmission: EmissionSchedule?
+    var stakingPromised: TokenAmount = .zero
+    /// Time-weighted total staked (base units), for the APY actually paid.
+    var stakedTime = TimeWeightedAverage()
+    var stakingPaid: TokenAmount = .zero
+    var emissionCapShortfall: TokenAmount = .zero
+    var miningPaid: TokenAmount = .zero
+    var validatorFeesPaid: TokenAmount = .zero
+    /// Stakers: account and current position (if any).
+    var stakers: [StakerState] = []
+    var stakerStreams: [RandomStream] = []
 
-    static func providerCount(_ c: ScenarioConfiguration) -> Int { c.providers.servers }
+    // Validators and the oracle.
+    var validators: [ValidatorState] = []
+    var validatorStreams: [RandomStream] = []
+    var oracle: OracleConsensus?
+    var detector: ManipulationDetector?
+    var multiplier = MarketMultiplier()
+    var priceHistory: [PricePoint] = []
+    var oracleRounds: Int64 = 0
+    var alarms: Int64 = 0
+    var outliersTotal: Int64 = 0
+    var unavailableTotal: Int64 = 0
+    var multiplierStatistics = Welford()
+
+    // Auto-scaling.
+    var scalingActions: [ScalingRow.Action: Int64] = [:]
+    var capacityMin: Int = .max
+    var capacityMax: Int = 0
+    var pendingCapacity: Int = 0
+
+    // Governance.
+    var governance = GovernanceSystem()
+    /// Proposal index in the scenario → id in `governance` (nil when refused at submission).
+    var proposalIDs: [ProposalID?] = []
+    var proposers: [AccountID] = []
+    var votingStream: RandomStream?
+    var proposalsPassed: Int64 = 0
+    var proposalOutcomes: [String] = []
+
+    // Attacks.
+    var whaleAccounts: [AccountID] = []
+    var whaleSent: [Int] = []
+    var whaleStreams: [RandomStream] = []
 
     mutating func noteVolume(_ amount: TokenAmount) { velocity.add(amount) }
+}
 
-    func invariantProblem<O>(world: World<O>) -> (String, String)? { nil }
+/// A staker agent.
+struct StakerState {
+    var account: AccountID
+    var position: StakingPositionID?
+}
+
+/// A validator of the oracle network.
+struct ValidatorState {
+    var id: String
+    var account: AccountID
+    var position: StakingPositionID
+    var reputation: Reputation
+    var region: Int
+    var gpuCount: Int
+    var asked: Int64 = 0
+    var answered: Int64 = 0
+    var outlierRounds: Int64 = 0
 }
 
 /// Token volume over a trailing window in daily buckets, with the circulating supply at each
@@ -58,25 +120,8 @@ struct VelocityWindow {
     }
 }
 
-extension World {
-    mutating func setUpEconomy() throws(WorldError) {}
-    mutating func scheduleEconomyEvents() {}
-    mutating func rewardEpoch(at time: SimTime) {}
-    mutating func oracleRound(at time: SimTime) {}
-    mutating func autoscale(at time: SimTime) {}
-    mutating func capacityArrives(_ servers: Int, at time: SimTime) {}
-    mutating func stakerReview(_ staker: Int, at time: SimTime) {}
-    mutating func governance(_ proposal: Int, _ step: WorldEvent.GovernanceStep, at time: SimTime) {}
-    mutating func whaleRequest(_ attack: Int, at time: SimTime) {}
-}
-
 /// End-of-run figures of the full-economy mechanisms.
-public struct EconomyReport: Hashable, Sendable {
-    public var metrics: [(name: String, value: Double)] { [] }
-    public static func == (a: Self, b: Self) -> Bool { true }
-    public func hash(into h: inout Hasher) {}
-}
-
-extension World {
-    func economyReport() -> EconomyReport { EconomyReport() }
+public struct EconomyReport: Sendable {
+    public var metrics: [(name: String, value: Double)] = []
+    public var proposalOutcomes: [String] = []
 }

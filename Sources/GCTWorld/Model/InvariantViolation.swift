@@ -28,7 +28,7 @@ extension World {
             if counters.arrived != inSystem {
                 failed = ("queue_conservation",
                           "arrived \(counters.arrived) != completed \(counters.completed) + failed \(counters.failed) + balked \(counters.balked) + insufficient \(counters.insufficient) + waiting \(flame.queue.count) + running \(flame.running)")
-            } else if let problem = economy.invariantProblem(world: self) {
+            } else if let problem = invariantProblem() {
                 failed = problem
             }
         }
