@@ -13,6 +13,7 @@ enum CanonicalYAML {
         w.line(0, "warmup", c.warmup.canonicalText)
         w.section(0, "metrics")
         w.line(1, "interval", c.metrics.interval.canonicalText)
+        w.line(1, "sample_events", bool(c.metrics.sampleEvents))
 
         let e = c.economy
         w.section(0, "economy")
@@ -31,6 +32,13 @@ enum CanonicalYAML {
         w.section(1, "emission")
         w.line(2, "mining", quoted(e.emission.miningRate.description))
         w.line(2, "validator", quoted(e.emission.validatorRate.description))
+        w.section(1, "slashing")
+        w.line(2, "oracle_outlier", rate(e.slashing.oracleOutlier))
+        w.line(2, "unavailability", rate(e.slashing.unavailability))
+        w.line(2, "proven_manipulation", rate(e.slashing.provenManipulation))
+        w.line(2, "destination", e.slashing.destination.rawValue)
+        w.line(1, "governance_minimum_stake", amount(e.governanceMinimumStake))
+        w.line(1, "treasury", amount(e.treasury))
 
         let p = c.pricing
         w.section(0, "pricing")
@@ -42,6 +50,7 @@ enum CanonicalYAML {
         let s = c.providers
         w.section(0, "providers")
         w.line(1, "servers", String(s.servers))
+        w.line(1, "count", String(s.count))
         w.line(1, "failure_probability", number(s.failureProbability))
         w.section(1, "service_time")
         w.line(2, "default", distribution(s.serviceTime.default, time: true))
@@ -75,7 +84,112 @@ enum CanonicalYAML {
             if let m = u.maxPrice { w.line(2, "max_price", amount(m)) }
             if let pay = u.payment { w.line(2, "payment", amount(pay)) }
         }
+        if let v = c.validators { validators(v, &w) }
+        if let o = c.oracle { oracle(o, &w) }
+        if let a = c.autoscaling { autoscaling(a, &w) }
+        if let s = c.stakers { stakers(s, &w) }
+        if let g = c.governance { governance(g, &w) }
+        if let a = c.attacks { attacks(a, &w) }
         return w.text
+    }
+
+    static func validators(_ v: ValidatorsConfiguration, _ w: inout Writer) {
+        w.section(0, "validators")
+        w.line(1, "count", String(v.count))
+        w.line(1, "stake", distribution(v.stake, time: false))
+        w.line(1, "reputation", number(v.reputation))
+        w.section(1, "regions")
+        for r in v.regions { w.line(2, quoted(r.name), number(r.weight)) }
+        w.section(1, "hardware")
+        w.line(2, "gpu_count", String(v.hardware.gpuCount))
+        w.line(2, "memory_gb", number(v.hardware.memoryGB))
+        w.line(2, "compute_capability", number(v.hardware.computeCapability))
+        w.line(1, "noise", number(v.noise))
+        w.line(1, "unavailability", number(v.unavailability))
+        w.section(1, "response_time")
+        w.line(2, "mean", v.responseTime.mean.canonicalText)
+        w.line(2, "deadline", v.responseTime.deadline.canonicalText)
+    }
+
+    static func oracle(_ o: OracleConfiguration, _ w: inout Writer) {
+        w.section(0, "oracle")
+        w.line(1, "period", o.period.canonicalText)
+        w.line(1, "outlier_max_deviation", rate(o.outlierMaxDeviation))
+        w.line(1, "slash_outliers", bool(o.slashOutliers))
+        w.line(1, "slash_unavailable", bool(o.slashUnavailable))
+        w.line(1, "detector", bool(o.detector))
+        w.line(1, "regional_pricing", bool(o.regionalPricing))
+        w.line(1, "time_of_day_pricing", bool(o.timeOfDayPricing))
+        w.line(1, "utc_offset_hours", number(o.utcOffsetHours))
+    }
+
+    static func autoscaling(_ a: AutoscalingConfiguration, _ w: inout Writer) {
+        w.section(0, "autoscaling")
+        w.line(1, "enabled", bool(a.enabled))
+        w.line(1, "period", a.period.canonicalText)
+        w.line(1, "provisioning_delay", a.provisioningDelay.canonicalText)
+        w.line(1, "min_servers", String(a.minServers))
+        w.line(1, "max_servers", String(a.maxServers))
+        w.line(1, "velocity_window", a.velocityWindow.canonicalText)
+    }
+
+    static func stakers(_ s: StakersConfiguration, _ w: inout Writer) {
+        w.section(0, "stakers")
+        w.line(1, "count", String(s.count))
+        w.line(1, "balance", amount(s.balance))
+        w.line(1, "initial_stake_fraction", number(s.initialStakeFraction))
+        w.line(1, "outside_yield", rate(s.outsideYield))
+        w.line(1, "review_period", s.reviewPeriod.canonicalText)
+        w.line(1, "inertia", number(s.inertia))
+    }
+
+    static func governance(_ g: GovernanceConfiguration, _ w: inout Writer) {
+        w.section(0, "governance")
+        w.line(1, "quorum", rate(g.quorum))
+        w.line(1, "threshold", rate(g.threshold))
+        w.line(1, "emergency_threshold", rate(g.emergencyThreshold))
+        w.line(1, "turnout", number(g.turnout))
+        if g.proposals.isEmpty {
+            w.line(1, "proposals", "[]")
+        } else {
+            w.section(1, "proposals")
+        }
+        for p in g.proposals {
+            w.item(2, "title", quoted(p.title))
+            w.line(3, "at", p.at.canonicalText)
+            w.line(3, "kind", p.kind.rawValue)
+            if p.parameters.isEmpty {
+                w.line(3, "parameters", "{}")
+            } else {
+                w.section(3, "parameters")
+                for key in ParameterKey.allCases {
+                    if let value = p.parameters[key] { w.line(4, key.rawValue, quoted(value)) }
+                }
+            }
+            w.line(3, "voting_period", p.votingPeriod.canonicalText)
+            w.line(3, "execution_delay", p.executionDelay.canonicalText)
+            w.line(3, "support", number(p.support))
+            w.line(3, "proposer_stake", amount(p.proposerStake))
+        }
+    }
+
+    static func attacks(_ a: AttacksConfiguration, _ w: inout Writer) {
+        w.section(0, "attacks")
+        if a.oracleManipulation.isEmpty { w.line(1, "oracle_manipulation", "[]") } else { w.section(1, "oracle_manipulation") }
+        for m in a.oracleManipulation {
+            w.item(2, "start", m.start.canonicalText)
+            w.line(3, "end", m.end.canonicalText)
+            w.line(3, "validators", String(m.validators))
+            w.line(3, "bias", number(m.bias))
+        }
+        if a.whales.isEmpty { w.line(1, "whales", "[]") } else { w.section(1, "whales") }
+        for whale in a.whales {
+            w.item(2, "at", whale.at.canonicalText)
+            w.line(3, "user_class", quoted(whale.userClass))
+            w.line(3, "payment", amount(whale.payment))
+            w.line(3, "requests", String(whale.requests))
+            w.line(3, "spacing", whale.spacing.canonicalText)
+        }
     }
 
     struct Writer {
@@ -114,6 +228,11 @@ enum CanonicalYAML {
     }
 
     static func amount(_ a: TokenAmount) -> String { quoted(a.decimalString()) }
+
+    /// A rate as its exact text: a decimal, or `n/d` (which the decoder reads back).
+    static func rate(_ r: Rate) -> String { quoted(r.description) }
+
+    static func bool(_ b: Bool) -> String { b ? "true" : "false" }
 
     /// Swift's shortest round-tripping text of a double (`7.2`, `1.0`, `1e-05`).
     static func number(_ x: Double) -> String { "\(x)" }

@@ -83,21 +83,62 @@ extension ScenarioDecoder {
         return value
     }
 
-    /// An exact rate (`"0.005"`, `0.5%`), at most `maximum`.
+    /// An exact rate (`"0.005"`, `0.5%`, or a fraction `"2/3"`), at most `maximum`.
+    ///
+    /// Fractions let canonical YAML write back any `Rate` exactly (`Rate.description` is `n/d`
+    /// when the denominator is not a product of 2s and 5s).
     static func rate(_ node: ScenarioNode, _ keyPath: String, maximum: Rate = .one) throws(ScenarioError) -> Rate {
         let text = try scalar(node, keyPath, expected: "a rate such as \"0.005\"")
         let value: Rate
         do {
-            value = try Rate(parsing: text)
+            value = try parseRate(text)
         } catch {
             throw ScenarioError(
                 at: node.location, keyPath: keyPath,
-                "\(keyPath): bad rate \(error) (write an exact decimal such as \"0.005\" or \"0.5%\")")
+                "\(keyPath): bad rate \(error) (write an exact decimal such as \"0.005\", \"0.5%\" or a fraction \"2/3\")")
         }
         guard value <= maximum else {
             throw ScenarioError(at: node.location, keyPath: keyPath, "\(keyPath) must be at most \(maximum), got '\(text)'")
         }
         return value
+    }
+
+    /// `Rate(parsing:)`, plus `n/d` with whole `n >= 0` and `d > 0`.
+    static func parseRate(_ text: String) throws(DecimalParseError) -> Rate {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return try Rate(parsing: text) }
+        var terms: [Int64] = []
+        for part in parts {
+            let digits = part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+            guard !digits.isEmpty else { throw .noDigits(text) }
+            if let (offset, c) = digits.enumerated().first(where: { !$0.element.isASCII || !$0.element.isNumber }) {
+                throw .invalidCharacter(text, character: c, offset: offset)
+            }
+            guard let value = Int64(digits) else { throw .outOfRange(text) }
+            terms.append(value)
+        }
+        guard terms[1] > 0 else { throw .outOfRange(text) }
+        return Rate(terms[0], over: terms[1])
+    }
+
+    /// `true` or `false` (also `True`, `TRUE`, `False`, `FALSE`), unquoted.
+    static func boolean(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> Bool {
+        let text = try scalar(node, keyPath, expected: "true or false")
+        if case .scalar(_, quoted: false) = node.kind {
+            if ["true", "True", "TRUE"].contains(text) { return true }
+            if ["false", "False", "FALSE"].contains(text) { return false }
+        }
+        // YAML 1.1 spellings get the YAML 1.2 word as a suggestion.
+        let spelled = ["yes": "true", "on": "true", "y": "true", "no": "false", "off": "false", "n": "false"][text.lowercased()]
+        throw ScenarioError(
+            at: node.location, keyPath: keyPath, "\(keyPath): expected true or false, got '\(text)'",
+            validChoices: ["true", "false"],
+            suggestion: spelled ?? ClosestMatch.closest(to: text.lowercased(), in: ["true", "false"]))
+    }
+
+    /// Where `key` of `reader` is written, or the mapping itself when absent.
+    static func location(_ reader: MappingReader, _ key: String) -> SourceLocation {
+        (reader.optional(key) ?? reader.node).location
     }
 
     static func duration(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> ScenarioDuration {

@@ -18,7 +18,7 @@ enum ScenarioDecoder {
         guard horizon > .zero else {
             throw ScenarioError(at: top.optional("duration")!.location, keyPath: "duration", "duration must be > 0, got \(horizon)")
         }
-        return ScenarioConfiguration(
+        var c = ScenarioConfiguration(
             name: name,
             description: try top.value("description", default: "", string),
             seed: try top.value("seed", default: 0, seed),
@@ -31,6 +31,22 @@ enum ScenarioDecoder {
             providers: try top.requiredValue("providers", example: "{servers: 8, service_time: {default: {dist: exponential, mean: 1s}}}", providers),
             users: try top.requiredValue("users", example: "[{name: researchers, arrival: {rate_per_s: 1}, ops: {matrix_multiplication: 1}, budget: \"100\"}]", users)
         )
+        // The later sections are checked against the earlier ones (stake against min_stake,
+        // scaling bounds against servers, attacks against validators and user classes).
+        let context = c
+        c.validators = try top.optionalValue("validators") { (n, k) throws(ScenarioError) in try validators(n, k, context) }
+        if top.optional("oracle") != nil, c.validators == nil {
+            throw ScenarioError(
+                at: top.entries.first { $0.key == "oracle" }!.keyLocation, keyPath: "oracle",
+                "oracle needs a validators section (e.g. validators: {count: 5, stake: \"50000\"})")
+        }
+        c.oracle = try top.optionalValue("oracle", oracle)
+        c.autoscaling = try top.optionalValue("autoscaling") { (n, k) throws(ScenarioError) in try autoscaling(n, k, context) }
+        c.stakers = try top.optionalValue("stakers") { (n, k) throws(ScenarioError) in try stakers(n, k) }
+        let withValidators = c
+        c.governance = try top.optionalValue("governance") { (n, k) throws(ScenarioError) in try governance(n, k, withValidators) }
+        c.attacks = try top.optionalValue("attacks") { (n, k) throws(ScenarioError) in try attacks(n, k, withValidators) }
+        return c
     }
 
     static func metrics(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> MetricsConfiguration {
@@ -39,7 +55,7 @@ enum ScenarioDecoder {
         guard interval > .zero else {
             throw ScenarioError(at: m.optional("interval")!.location, keyPath: m.child("interval"), "\(m.child("interval")) must be > 0")
         }
-        return MetricsConfiguration(interval: interval)
+        return MetricsConfiguration(interval: interval, sampleEvents: try m.value("sample_events", default: true, boolean))
     }
 
     // MARK: economy
@@ -53,13 +69,39 @@ enum ScenarioDecoder {
             initialSupply: try e.value("initial_supply", default: spec.initialSupply, amount),
             cap: try e.value("cap", default: spec.cap, amount),
             staking: try e.value("staking", default: spec.staking, staking),
-            emission: try e.value("emission", default: spec.emission, emission))
+            emission: try e.value("emission", default: spec.emission, emission),
+            slashing: try e.value("slashing", default: spec.slashing, slashing),
+            governanceMinimumStake: try e.value("governance_minimum_stake", default: spec.governanceMinimumStake, amount),
+            treasury: try e.value("treasury", default: spec.treasury, amount))
         if result.initialSupply > result.cap {
             throw ScenarioError(
                 at: (e.optional("initial_supply") ?? e.optional("cap") ?? node).location, keyPath: e.child("initial_supply"),
                 "\(e.child("initial_supply")) (\(result.initialSupply)) must not exceed \(e.child("cap")) (\(result.cap))")
         }
+        if result.initialSupply + result.treasury > result.cap {
+            throw ScenarioError(
+                at: location(e, "treasury"), keyPath: e.child("treasury"),
+                "\(e.child("initial_supply")) + \(e.child("treasury")) (\(result.initialSupply) + \(result.treasury)) must not exceed \(e.child("cap")) (\(result.cap)): both are minted at genesis")
+        }
+        if result.governanceMinimumStake.isZero {
+            throw ScenarioError(
+                at: location(e, "governance_minimum_stake"), keyPath: e.child("governance_minimum_stake"),
+                "\(e.child("governance_minimum_stake")) must be > 0")
+        }
         return result
+    }
+
+    static func slashing(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> SlashingConfiguration {
+        let s = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.slashingKeys)
+        let d = SlashingConfiguration()
+        func fraction(_ key: String, _ fallback: Rate) throws(ScenarioError) -> Rate {
+            try s.value(key, default: fallback) { (n, k) throws(ScenarioError) in try rate(n, k) }
+        }
+        return SlashingConfiguration(
+            oracleOutlier: try fraction("oracle_outlier", d.oracleOutlier),
+            unavailability: try fraction("unavailability", d.unavailability),
+            provenManipulation: try fraction("proven_manipulation", d.provenManipulation),
+            destination: try s.value("destination", default: d.destination, choice))
     }
 
     static func shares(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> DistributionShares {
@@ -119,8 +161,10 @@ enum ScenarioDecoder {
 
     static func providers(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> ProviderConfiguration {
         let p = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.providerKeys)
+        let servers = try p.requiredValue("servers", example: "8") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) }
         return ProviderConfiguration(
-            servers: try p.requiredValue("servers", example: "8") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) },
+            servers: servers,
+            count: try p.value("count", default: servers) { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) },
             failureProbability: try p.value("failure_probability", default: 0) { (n, k) throws(ScenarioError) in
                 try number(n, k, "in [0, 1)") { $0 >= 0 && $0 < 1 }
             },

@@ -35,12 +35,19 @@ struct ValidateCommand: ParsableCommand {
         if printResolved { print(scenario.canonicalYAML, terminator: "") }
     }
 
-    /// `ok: NAME (hash H, N user classes, S servers, R replications, duration D, warmup W)`.
+    /// `ok: NAME (hash H, N user classes, S servers, R replications, seed X, duration D, warmup W, pricing P`,
+    /// then `, V validators`, `, K stakers`, `, P proposals` for the sections present, then `)`.
     static func summary(_ scenario: ResolvedScenario) -> String {
         let c = scenario.configuration
         func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-        return "ok: \(c.name) (hash \(scenario.hashHex), \(plural(c.users.count, "user class", "user classes")), "
-            + "\(plural(c.providers.servers, "server", "servers")), \(plural(c.replications, "replication", "replications")), seed \(c.seed), "
-            + "duration \(c.duration), warmup \(c.warmup), pricing \(c.pricing.mode.rawValue))"
+        var parts = [
+            "hash \(scenario.hashHex)", plural(c.users.count, "user class", "user classes"),
+            plural(c.providers.servers, "server", "servers"), plural(c.replications, "replication", "replications"),
+            "seed \(c.seed)", "duration \(c.duration)", "warmup \(c.warmup)", "pricing \(c.pricing.mode.rawValue)",
+        ]
+        if let v = c.validators { parts.append(plural(v.count, "validator", "validators")) }
+        if let s = c.stakers { parts.append(plural(s.count, "staker", "stakers")) }
+        if let g = c.governance { parts.append(plural(g.proposals.count, "proposal", "proposals")) }
+        return "ok: \(c.name) (" + parts.joined(separator: ", ") + ")"
     }
 }

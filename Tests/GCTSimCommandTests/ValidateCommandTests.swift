@@ -59,6 +59,26 @@ struct ValidateCommandTests {
         #expect(r.stderr.isEmpty)
     }
 
+    @Test("The shipped full-economy scenarios validate; the summary counts validators, stakers and proposals", arguments: [
+        ("baseline", "baseline", ", 60 validators, 500 stakers, 1 proposal)"),
+        ("ci/smoke", "ci-smoke", ", 5 validators, 20 stakers, 1 proposal)"),
+        ("ci/attacks", "ci-attacks", ", 7 validators, 10 stakers)"),
+        ("ci/fixed-pool", "ci-fixed-pool", ", 3 validators, 5 stakers)"),
+    ])
+    func shippedFullEconomy(file: String, name: String, tail: String) throws {
+        let r = try GCTSimRun.run(["validate", "scenarios/\(file).yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("ok: \(name) (hash "))
+        #expect(r.stdout.hasSuffix(tail + "\n"), "\(r.stdout)")
+    }
+
+    @Test("docs/scenarios.md shows the real output of its validate commands")
+    func docsShowRealOutputFullEconomy() throws {
+        let r = try GCTSimRun.run(["validate", "scenarios/baseline.yaml"])
+        let docs = try String(contentsOf: GCTTestSupport.packageRoot.appendingPathComponent("docs/scenarios.md"), encoding: .utf8)
+        #expect(docs.contains("$ gctsim validate scenarios/baseline.yaml\n" + r.stdout), "update docs/scenarios.md to: \(r.stdout)")
+    }
+
     @Test("docs/scenarios.md shows the real output of its first command")
     func docsShowRealOutput() throws {
         let r = try GCTSimRun.run(["validate", "scenarios/mmc-validation.yaml"])
@@ -77,7 +97,7 @@ struct ValidateCommandTests {
     /// (files, the file to validate, extra arguments, expected start of the stderr line after the temp folder).
     static let failures: [(String, [String: String], String, [String], String)] = [
         ("unknown key", ["s.yaml": valid.replacingOccurrences(of: "  servers: 2", with: "  sevrers: 2")], "s.yaml", [],
-         "s.yaml:4:3: error: unknown key 'sevrers' in providers; valid: servers, failure_probability, service_time, speed; did you mean 'servers'?"),
+         "s.yaml:4:3: error: unknown key 'sevrers' in providers; valid: servers, count, failure_probability, service_time, speed; did you mean 'servers'?"),
         ("syntax error", ["s.yaml": "name: t\nduration: 1h\n  bad: indent\n"], "s.yaml", [],
          "s.yaml:3:6: error: YAML syntax error: mapping values are not allowed in this context"),
         ("zero servers", ["s.yaml": valid.replacingOccurrences(of: "servers: 2", with: "servers: 0")], "s.yaml", [],
@@ -87,6 +107,9 @@ struct ValidateCommandTests {
         ("extends cycle", ["a.yaml": "extends: b.yaml\n", "b.yaml": "extends: a.yaml\n"], "a.yaml", [],
          "b.yaml:1:10: error: extends cycle: a.yaml -> b.yaml -> a.yaml"),
         ("missing file", [:], "missing.yaml", [], "missing.yaml: error: cannot read scenario file"),
+        ("unknown proposal parameter",
+         ["s.yaml": valid + "governance:\n  proposals:\n    - {title: p, at: 1m, parameters: {burn_rat: \"0.01\"}}\n"], "s.yaml", [],
+         "s.yaml:13:39: error: unknown parameter 'burn_rat' in governance.proposals.0.parameters; valid: burn_rate, mining_reward_rate, validator_reward_rate, staking_minimum, governance_minimum_stake, governance_quorum, governance_threshold, staking_funding, slash_destination; did you mean 'burn_rate'?"),
     ]
 
     @Test("A bad scenario prints one error line on stderr, nothing on stdout, and exits 1", arguments: 0..<failures.count)

@@ -43,7 +43,7 @@ struct ScenarioErrorTests {
             location: "10:11", contains: ["YAML syntax error", "flow mapping at line 9, column 10"]),
         MalformedCase(
             label: "unknown key with suggestion", edits: [("  servers: 2", "  sevrers: 2")], location: "4:3",
-            contains: ["unknown key 'sevrers' in providers", "valid: servers, failure_probability, service_time, speed"],
+            contains: ["unknown key 'sevrers' in providers", "valid: servers, count, failure_probability, service_time, speed"],
             suggestion: "servers"),
         MalformedCase(
             label: "unknown top-level key with suggestion", edits: [("duration: 1h", "durration: 1h")], location: "2:1",
@@ -104,8 +104,8 @@ struct ScenarioErrorTests {
             label: "unknown var in ${}", edits: [("servers: 2", "servers: ${n}")], location: "4:12",
             contains: ["unknown var 'n': the scenario declares no vars"]),
         MalformedCase(
-            label: "reserved future section", edits: [("name: t", "name: t\nvalidators: {count: 3}")], location: "2:1",
-            contains: ["'validators' is reserved for a later version of GCTSim and not yet supported"]),
+            label: "validators without stake", edits: [("name: t", "name: t\nvalidators: {count: 3}")], location: "2:13",
+            contains: ["missing required key 'stake' in validators"]),
         MalformedCase(
             label: "missing required key", edits: [("duration: 1h\n", "")], location: "1:1",
             contains: ["missing required key 'duration' in the top level"]),

@@ -50,6 +50,19 @@ public enum DistributionSpec: Hashable, Sendable {
         }
     }
 
+    /// The smallest value the distribution can take (the infimum of its support):
+    /// `0` for exponential, normal (truncated at 0) and log-normal.
+    public var supportMinimum: Double {
+        switch self {
+        case let .constant(v): return v
+        case let .uniform(a, _): return a
+        case .exponential, .normal, .lognormal: return 0
+        case let .pareto(xm, _): return xm
+        case let .empirical(values, weights):
+            return zip(values, weights).filter { $0.1 > 0 }.map(\.0).min() ?? values.min() ?? 0
+        }
+    }
+
     /// What is wrong with the parameters for a non-negative quantity, or `nil` when they are valid.
     ///
     /// Rules: every number finite; values non-negative; `exponential.mean > 0`; `uniform.min <= max`;

@@ -17,6 +17,12 @@ public struct EconomyConfiguration: Hashable, Sendable {
     public var staking: StakingConfiguration
     /// Annual emission rates.
     public var emission: EmissionConfiguration
+    /// Slash fractions per offence and where slashed tokens go (departure D7).
+    public var slashing: SlashingConfiguration
+    /// Stake a proposer needs. Spec: `min_governance_stake = Decimal("50_000")`.
+    public var governanceMinimumStake: TokenAmount
+    /// Minted to the treasury at genesis, besides `initialSupply` (together at most `cap`).
+    public var treasury: TokenAmount
 
     public init(
         burnRate: Rate = Rate(5, over: 1000),
@@ -24,7 +30,10 @@ public struct EconomyConfiguration: Hashable, Sendable {
         initialSupply: TokenAmount = TokenAmount(gct: 100_000_000),
         cap: TokenAmount = TokenAmount(gct: 1_000_000_000),
         staking: StakingConfiguration = StakingConfiguration(),
-        emission: EmissionConfiguration = EmissionConfiguration()
+        emission: EmissionConfiguration = EmissionConfiguration(),
+        slashing: SlashingConfiguration = SlashingConfiguration(),
+        governanceMinimumStake: TokenAmount = TokenAmount(gct: 50_000),
+        treasury: TokenAmount = .zero
     ) {
         self.burnRate = burnRate
         self.distribution = distribution
@@ -32,6 +41,9 @@ public struct EconomyConfiguration: Hashable, Sendable {
         self.cap = cap
         self.staking = staking
         self.emission = emission
+        self.slashing = slashing
+        self.governanceMinimumStake = governanceMinimumStake
+        self.treasury = treasury
     }
 
     /// PRD-010's parameters.
@@ -45,7 +57,7 @@ public struct StakingConfiguration: Hashable, Sendable {
     public var minStake: TokenAmount
     /// Reward epoch length (spec silent; default 1 day).
     public var epoch: ScenarioDuration
-    /// Source of staking rewards (spec silent; default `emission_pool`).
+    /// Source of staking rewards (spec silent; default `emission_pool`; departure D1).
     public var funding: StakingFundingSource
     /// Wait between unstaking and withdrawal (spec silent; default 7 days).
     public var cooldown: ScenarioDuration
@@ -73,5 +85,33 @@ public struct EmissionConfiguration: Hashable, Sendable {
     public init(miningRate: Rate = Rate(2, over: 100), validatorRate: Rate = Rate(8, over: 100)) {
         self.miningRate = miningRate
         self.validatorRate = validatorRate
+    }
+}
+
+/// Slashing (`economy.slashing:`): the fraction of a position slashed per offence, rounded
+/// down, and where the slashed tokens go (departure D7).
+public struct SlashingConfiguration: Hashable, Sendable {
+    /// An oracle report found to be an outlier. Default 1 %.
+    public var oracleOutlier: Rate
+    /// A missed oracle round. Default 0.5 %.
+    public var unavailability: Rate
+    /// Proven price manipulation. Default 10 %.
+    public var provenManipulation: Rate
+    /// Where slashed tokens go. Default `burn`.
+    public var destination: SlashDestination
+
+    public init(
+        oracleOutlier: Rate = Rate(1, over: 100), unavailability: Rate = Rate(5, over: 1000),
+        provenManipulation: Rate = Rate(10, over: 100), destination: SlashDestination = .burn
+    ) {
+        self.oracleOutlier = oracleOutlier
+        self.unavailability = unavailability
+        self.provenManipulation = provenManipulation
+        self.destination = destination
+    }
+
+    /// The fractions keyed by offence, as `EconomicParameters.slashFractions` holds them.
+    public var fractions: [Offence: Rate] {
+        [.oracleOutlier: oracleOutlier, .unavailability: unavailability, .provenManipulation: provenManipulation]
     }
 }

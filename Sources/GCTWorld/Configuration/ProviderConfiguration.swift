@@ -2,6 +2,9 @@
 public struct ProviderConfiguration: Hashable, Sendable {
     /// Number of servers (c in M/M/c), at least 1.
     public var servers: Int
+    /// Number of provider accounts (at least 1; default `servers`). Server `i` belongs to
+    /// provider `i mod count` (round-robin), servers added by auto-scaling included.
+    public var count: Int
     /// Probability that an execution fails, in `[0, 1)`.
     public var failureProbability: Double
     /// Service time per operation; values in seconds.
@@ -10,10 +13,11 @@ public struct ProviderConfiguration: Hashable, Sendable {
     public var speed: Double
 
     public init(
-        servers: Int, failureProbability: Double = 0, serviceTime: ServiceTimeConfiguration,
+        servers: Int, count: Int? = nil, failureProbability: Double = 0, serviceTime: ServiceTimeConfiguration,
         speed: Double = 1
     ) {
         self.servers = servers
+        self.count = count ?? servers
         self.failureProbability = failureProbability
         self.serviceTime = serviceTime
         self.speed = speed

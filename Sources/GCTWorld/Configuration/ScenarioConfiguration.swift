@@ -19,13 +19,28 @@ public struct ScenarioConfiguration: Hashable, Sendable {
     public var providers: ProviderConfiguration
     /// User classes, in file order (names unique).
     public var users: [UserClassConfiguration]
+    /// Oracle validators; `nil`: none.
+    public var validators: ValidatorsConfiguration?
+    /// Oracle rounds; `nil`: none (requires `validators`).
+    public var oracle: OracleConfiguration?
+    /// Provider auto-scaling; `nil`: a fixed pool of `providers.servers`.
+    public var autoscaling: AutoscalingConfiguration?
+    /// Stakers; `nil`: none besides validators.
+    public var stakers: StakersConfiguration?
+    /// Governance proposals and voting; `nil`: none.
+    public var governance: GovernanceConfiguration?
+    /// Attacks; `nil`: none.
+    public var attacks: AttacksConfiguration?
 
     public init(
         name: String, description: String = "", seed: UInt64 = 0, replications: Int = 1,
         duration: ScenarioDuration, warmup: ScenarioDuration = .zero,
         metrics: MetricsConfiguration = MetricsConfiguration(), economy: EconomyConfiguration = .spec,
         pricing: PricingConfiguration = PricingConfiguration(), providers: ProviderConfiguration,
-        users: [UserClassConfiguration]
+        users: [UserClassConfiguration], validators: ValidatorsConfiguration? = nil,
+        oracle: OracleConfiguration? = nil, autoscaling: AutoscalingConfiguration? = nil,
+        stakers: StakersConfiguration? = nil, governance: GovernanceConfiguration? = nil,
+        attacks: AttacksConfiguration? = nil
     ) {
         self.name = name
         self.description = description
@@ -38,6 +53,12 @@ public struct ScenarioConfiguration: Hashable, Sendable {
         self.pricing = pricing
         self.providers = providers
         self.users = users
+        self.validators = validators
+        self.oracle = oracle
+        self.autoscaling = autoscaling
+        self.stakers = stakers
+        self.governance = governance
+        self.attacks = attacks
     }
 
     /// The stream keys of every replication, in order: `(seed, 0)`, `(seed, 1)`, ….
@@ -60,5 +81,10 @@ public struct ReplicationKey: Hashable, Sendable {
 public struct MetricsConfiguration: Hashable, Sendable {
     /// Time between metric snapshots (> 0); default 1 hour.
     public var interval: ScenarioDuration
-    public init(interval: ScenarioDuration = .hours(1)) { self.interval = interval }
+    /// Record per-event samples (execution latencies, prices) besides the interval snapshots.
+    public var sampleEvents: Bool
+    public init(interval: ScenarioDuration = .hours(1), sampleEvents: Bool = true) {
+        self.interval = interval
+        self.sampleEvents = sampleEvents
+    }
 }

@@ -16,6 +16,10 @@ public struct ScenarioDuration: Hashable, Comparable, Sendable {
 
     /// Whole seconds.
     public static func seconds(_ s: Int64) -> ScenarioDuration { ScenarioDuration(nanoseconds: s * 1_000_000_000) }
+    /// Whole milliseconds.
+    public static func milliseconds(_ ms: Int64) -> ScenarioDuration { ScenarioDuration(nanoseconds: ms * 1_000_000) }
+    /// Whole minutes.
+    public static func minutes(_ m: Int64) -> ScenarioDuration { seconds(m * 60) }
     /// Whole hours.
     public static func hours(_ h: Int64) -> ScenarioDuration { seconds(h * 3600) }
     /// Whole days.

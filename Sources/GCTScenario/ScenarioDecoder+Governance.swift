@@ -1,0 +1,211 @@
+import GCTEconomics
+import GCTWorld
+
+/// `stakers:`, `governance:` and `attacks:`.
+extension ScenarioDecoder {
+    static func stakers(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> StakersConfiguration {
+        let s = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.stakerKeys)
+        let d = StakersConfiguration(count: 1, balance: .zero)
+        return StakersConfiguration(
+            count: try s.requiredValue("count", example: "1000") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) },
+            balance: try s.requiredValue("balance", example: "\"50_000\"", amount),
+            initialStakeFraction: try s.value("initial_stake_fraction", default: d.initialStakeFraction) { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            },
+            outsideYield: try s.value("outside_yield", default: d.outsideYield) { (n, k) throws(ScenarioError) in try rate(n, k) },
+            reviewPeriod: try s.value("review_period", default: d.reviewPeriod) { (n, k) throws(ScenarioError) in try positiveDuration(n, k) },
+            inertia: try s.value("inertia", default: d.inertia) { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            })
+    }
+
+    // MARK: governance
+
+    static func governance(
+        _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
+    ) throws(ScenarioError) -> GovernanceConfiguration {
+        let g = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.governanceKeys)
+        let d = GovernanceConfiguration()
+        func fraction(_ key: String, _ fallback: Rate) throws(ScenarioError) -> Rate {
+            try g.value(key, default: fallback) { (n, k) throws(ScenarioError) in try rate(n, k) }
+        }
+        return GovernanceConfiguration(
+            quorum: try fraction("quorum", d.quorum),
+            threshold: try fraction("threshold", d.threshold),
+            emergencyThreshold: try fraction("emergency_threshold", d.emergencyThreshold),
+            turnout: try g.value("turnout", default: d.turnout) { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            },
+            proposals: try g.value("proposals", default: []) { (n, k) throws(ScenarioError) in
+                var result: [ProposalConfiguration] = []
+                for (i, item) in try list(n, k, expected: "a list of proposals (- title: …)").enumerated() {
+                    result.append(try proposal(item, "\(k).\(i)", context))
+                }
+                return result
+            })
+    }
+
+    static func proposal(
+        _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
+    ) throws(ScenarioError) -> ProposalConfiguration {
+        let p = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.proposalKeys)
+        let d = ProposalConfiguration(title: "", at: .zero)
+        let title = try p.requiredValue("title", example: "\"Raise the burn rate\"", string)
+        let at = try p.requiredValue("at", example: "180d", duration)
+        try checkWithinRun(at, p, "at", context)
+        let kind: GovernanceProposal.Kind = try p.value("kind", default: d.kind, choice)
+        let parameters = try p.value("parameters", default: [:], parameterChanges)
+        if kind == .parameterChange, parameters.isEmpty {
+            throw ScenarioError(
+                at: location(p, "parameters"), keyPath: p.child("parameters"),
+                "\(p.child("parameters")): a parameter_change proposal needs at least one parameter (e.g. parameters: {burn_rate: \"0.01\"})",
+                validChoices: ParameterKey.allCases.map(\.rawValue))
+        }
+        if kind == .upgrade, !parameters.isEmpty {
+            throw ScenarioError(
+                at: location(p, "parameters"), keyPath: p.child("parameters"),
+                "\(p.child("parameters")): an upgrade proposal changes no parameters (use kind: parameter_change or emergency)")
+        }
+        return ProposalConfiguration(
+            title: title, at: at, kind: kind, parameters: parameters,
+            votingPeriod: try p.value("voting_period", default: d.votingPeriod) { (n, k) throws(ScenarioError) in
+                try wholeDays(n, k, minimum: 1)
+            },
+            executionDelay: try p.value("execution_delay", default: d.executionDelay) { (n, k) throws(ScenarioError) in
+                try wholeDays(n, k, minimum: 0)
+            },
+            support: try p.value("support", default: d.support) { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            },
+            proposerStake: try p.value("proposer_stake", default: d.proposerStake, amount))
+    }
+
+    /// `key: value` pairs of `ParameterKey`s, each value checked by applying it to PRD-010's
+    /// parameters with `EconomicParameters.set(_:to:)` and kept in its normal form
+    /// (`"1%"` becomes `"0.01"`), so equal changes hash equally.
+    static func parameterChanges(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> [ParameterKey: String] {
+        let valid = ParameterKey.allCases.map(\.rawValue)
+        guard case let .mapping(entries) = node.kind else {
+            throw ScenarioError(
+                at: node.location, keyPath: keyPath,
+                "\(keyPath): expected a mapping of parameter to value (e.g. {burn_rate: \"0.01\"}), got \(node.kindDescription)",
+                validChoices: valid)
+        }
+        var result: [ParameterKey: String] = [:]
+        for entry in entries {
+            guard let key = ParameterKey(rawValue: entry.key) else {
+                throw ScenarioError.choosing(
+                    at: entry.keyLocation, keyPath: "\(keyPath).\(entry.key)", "unknown parameter '\(entry.key)' in \(keyPath)",
+                    written: entry.key, validChoices: valid)
+            }
+            let text = try scalar(entry.value, "\(keyPath).\(entry.key)", expected: "a value such as \"0.01\"")
+            var parameters = EconomicParameters.specDefaults
+            do {
+                try parameters.set(key, to: text)
+            } catch {
+                throw ScenarioError(at: entry.value.location, keyPath: "\(keyPath).\(entry.key)", "\(keyPath).\(entry.key): \(error)")
+            }
+            result[key] = parameters.value(of: key)
+        }
+        return result
+    }
+
+    /// A duration that is a whole number of days, at least `minimum` days.
+    static func wholeDays(_ node: ScenarioNode, _ keyPath: String, minimum: Int64) throws(ScenarioError) -> ScenarioDuration {
+        let value = try duration(node, keyPath)
+        let day = ScenarioDuration.days(1).nanoseconds
+        guard value.nanoseconds % day == 0, value.nanoseconds / day >= minimum else {
+            throw ScenarioError(
+                at: node.location, keyPath: keyPath,
+                "\(keyPath) must be a whole number of days >= \(minimum) (e.g. 7d), got \(node.scalarText ?? "")")
+        }
+        return value
+    }
+
+    /// `at` must fall before the end of the run (`warmup + duration`), or the event never happens.
+    static func checkWithinRun(
+        _ time: ScenarioDuration, _ reader: MappingReader, _ key: String, _ context: ScenarioConfiguration
+    ) throws(ScenarioError) {
+        let end = context.warmup.nanoseconds + context.duration.nanoseconds
+        guard time.nanoseconds < end else {
+            throw ScenarioError(
+                at: location(reader, key), keyPath: reader.child(key),
+                "\(reader.child(key)) (\(time)) must be before the end of the run (warmup + duration = \(ScenarioDuration(nanoseconds: end)))")
+        }
+    }
+
+    // MARK: attacks
+
+    static func attacks(
+        _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
+    ) throws(ScenarioError) -> AttacksConfiguration {
+        let a = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.attackKeys)
+        return AttacksConfiguration(
+            oracleManipulation: try a.value("oracle_manipulation", default: []) { (n, k) throws(ScenarioError) in
+                var result: [OracleManipulationAttack] = []
+                for (i, item) in try list(n, k, expected: "a list of attacks (- start: …)").enumerated() {
+                    result.append(try oracleManipulation(item, "\(k).\(i)", context))
+                }
+                return result
+            },
+            whales: try a.value("whales", default: []) { (n, k) throws(ScenarioError) in
+                var result: [WhaleAttack] = []
+                for (i, item) in try list(n, k, expected: "a list of whales (- at: …)").enumerated() {
+                    result.append(try whale(item, "\(k).\(i)", context))
+                }
+                return result
+            })
+    }
+
+    static func oracleManipulation(
+        _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
+    ) throws(ScenarioError) -> OracleManipulationAttack {
+        let m = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.oracleManipulationKeys)
+        guard let validators = context.validators else {
+            throw ScenarioError(
+                at: node.location, keyPath: keyPath,
+                "\(keyPath): oracle manipulation needs a validators section (e.g. validators: {count: 5, stake: \"50000\"})")
+        }
+        let start = try m.requiredValue("start", example: "30d", duration)
+        try checkWithinRun(start, m, "start", context)
+        let end = try m.requiredValue("end", example: "31d", duration)
+        guard end > start else {
+            throw ScenarioError(
+                at: location(m, "end"), keyPath: m.child("end"), "\(m.child("end")) (\(end)) must be after \(m.child("start")) (\(start))")
+        }
+        let colluders = try m.requiredValue("validators", example: "3") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) }
+        guard colluders <= validators.count else {
+            throw ScenarioError(
+                at: location(m, "validators"), keyPath: m.child("validators"),
+                "\(m.child("validators")) (\(colluders)) must not exceed validators.count (\(validators.count))")
+        }
+        return OracleManipulationAttack(
+            start: start, end: end, validators: colluders,
+            bias: try m.requiredValue("bias", example: "0.3") { (n, k) throws(ScenarioError) in
+                try number(n, k, "> -1 (a report of (1 + bias) × the true value)") { $0 > -1 }
+            })
+    }
+
+    static func whale(_ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration) throws(ScenarioError) -> WhaleAttack {
+        let w = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.whaleKeys)
+        let at = try w.requiredValue("at", example: "100d", duration)
+        try checkWithinRun(at, w, "at", context)
+        let names = context.users.map(\.name)
+        let userClass = try w.requiredValue("user_class", example: names.first ?? "researchers") { (n, k) throws(ScenarioError) in
+            let name = try string(n, k)
+            guard names.contains(name) else {
+                throw ScenarioError.choosing(
+                    at: n.location, keyPath: k, "\(k): unknown user class '\(name)'", written: name, validChoices: names)
+            }
+            return name
+        }
+        let payment = try w.requiredValue("payment", example: "\"1000\"", amount)
+        guard payment.isPositive else {
+            throw ScenarioError(at: location(w, "payment"), keyPath: w.child("payment"), "\(w.child("payment")) must be > 0")
+        }
+        return WhaleAttack(
+            at: at, userClass: userClass, payment: payment,
+            requests: try w.requiredValue("requests", example: "100") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) },
+            spacing: try w.value("spacing", default: .seconds(1), duration))
+    }
+}
