@@ -12,7 +12,8 @@ public enum AdmissionResult: Hashable, Sendable {
     /// `:insufficient_tokens` with `"required"` and `"available"`.
     case insufficientTokens(required: TokenAmount, available: TokenAmount)
     /// `:queued`: the caller holds `cost`; `sequence` identifies the entry in the queue.
-    case queued(sequence: UInt64, position: QueuePosition, cost: TokenAmount)
+    /// `position` is `nil` when the caller asked not to compute it (it costs O(queue length)).
+    case queued(sequence: UInt64, position: QueuePosition?, cost: TokenAmount)
     /// Started now: the caller holds `ticket.cost`.
     case started(ExecutionTicket)
 }
@@ -99,6 +100,22 @@ extension FLAMEEngine {
         congestion: Rate = .one
     ) throws(FLAMEError) -> AdmissionResult {
         let cost = try executionCost(of: id, congestion: congestion).cost
+        return try admit(requestID: requestID, function: id, cost: cost, userTokens: userTokens, at: now, u: u)
+    }
+
+    /// The admission step with a cost the caller priced itself (for example PRD-010's
+    /// `calculate_compute_cost` of the request's own resources times this engine's multipliers,
+    /// or a fixed price): the same insufficient-tokens check, slot allocation and priority queue.
+    ///
+    /// - Parameters:
+    ///   - reportPosition: whether to compute the `QueuePosition` of a queued request
+    ///     (O(queue length)); a simulator that does not show it passes `false`.
+    /// - Throws: `FLAMEError.functionNotFound`.
+    public mutating func admit(
+        requestID: UInt64, function id: LambdaFunctionID, cost: TokenAmount, userTokens: TokenAmount,
+        at now: Timestamp, u: Double, reportPosition: Bool = true
+    ) throws(FLAMEError) -> AdmissionResult {
+        _ = try function(id)
         guard userTokens >= cost else { return .insufficientTokens(required: cost, available: userTokens) }
         functions[Int(id.rawValue)].pending += 1
         if running < capacity && queue.isEmpty {
@@ -108,7 +125,9 @@ extension FLAMEEngine {
         let priority = QueuePriority.calculate(tokensPaid: cost, u: u, curve: priorityCurve).priority
         let sequence = queue.push(
             QueueEntry(requestID: requestID, functionID: id, tokensPaid: cost, enqueuedAt: now, priority: priority))
-        let position = queue.position(ofSequence: sequence, capacity: capacity, meanServiceTime: meanServiceTime)!
+        let position = reportPosition
+            ? queue.position(ofSequence: sequence, capacity: capacity, meanServiceTime: meanServiceTime)
+            : nil
         return .queued(sequence: sequence, position: position, cost: cost)
     }
 

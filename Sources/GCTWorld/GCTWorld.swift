@@ -1,3 +1,0 @@
-// The world model: agents, compute market, metrics, invariants.
-import GCTEconomics
-import GCTEngine

@@ -1,0 +1,222 @@
+import GCTEconomics
+import GCTEngine
+
+extension World {
+    // MARK: - Arrivals and admission
+
+    /// A (candidate) arrival of class `c`: schedules the next one, then prices the request and
+    /// runs it through FLAME admission (balk above the user's maximum price, top up, insufficient
+    /// tokens, start or queue), holding the cost in the user's escrow.
+    mutating func arrival(ofClass c: Int, at time: SimTime) {
+        let delay = classes[c].nextCandidateDelay()
+        _ = queue.schedule(.arrival(userClass: Int32(c)), at: time + delay)
+        guard classes[c].accepts(at: time) else { return }
+
+        let user = AccountID(rawValue: classes[c].firstUser + Int32(classes[c].shape.next() % UInt64(classes[c].count)))
+        let opIndex = classes[c].operations[classes[c].operationChoice.sample(&classes[c].shape)]
+        let memory = classes[c].memory.sample(&classes[c].shape)
+        let units = classes[c].computeUnits.sample(&classes[c].shape)
+        let minutes = classes[c].minutes.sample(&classes[c].shape)
+        let serviceSeconds = serviceTime[Int(opIndex)].sample(&classes[c].service) / serviceSpeed
+        let willFail = failureProbability > 0 && classes[c].failures.uniform() < failureProbability
+        let u = classes[c].fairness.uniform()
+
+        let cost = price(userClass: c, operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes)
+        submit(
+            userClass: c, user: user, operation: opIndex, cost: cost, service: .seconds(serviceSeconds),
+            willFail: willFail, u: u, at: time)
+    }
+
+    /// Prices a request: the class's fixed `payment`, the scenario's fixed price, or PRD-010's
+    /// `calculate_compute_cost` of the request's resources with the FLAME multipliers of its
+    /// operation (price drift × demand × performance × scarcity) as the demand factor and the
+    /// oracle's market multiplier as the congestion factor.
+    func price(userClass c: Int, operation: Int, memoryGB: Double, computeUnits: Double, minutes: Double) -> TokenAmount {
+        if let payment = classes[c].payment { return payment }
+        if configuration.pricing.mode == .fixed { return configuration.pricing.fixedPrice ?? ComputePricing.minimumCost }
+        let fid = functionIDs[operation]
+        let f = flame.functions[Int(fid.rawValue)]
+        let breakdown: ExecutionCostBreakdown
+        do { breakdown = try flame.executionCost(of: fid) } catch { preconditionFailure("registered function: \(error)") }
+        let drift = Rate(f.currentPrice.baseUnits, over: Swift.max(f.initialPrice.baseUnits, 1))
+        var factor = drift
+        for m in [breakdown.demand, breakdown.performance, breakdown.scarcity] {
+            factor = Rate.multiplying(factor, m) ?? Rate(
+                Int64((factor.doubleValue * m.doubleValue * 1e9).rounded()), over: 1_000_000_000)
+        }
+        let resources = ComputeResources(
+            memoryGB: FixedDecimal(approximating: Swift.min(memoryGB, 1_000_000)) ?? .zero,
+            computeUnits: Int64(Swift.min(computeUnits.rounded(), 1_000_000)),
+            executionMinutes: FixedDecimal(approximating: Swift.min(minutes, 10_000_000)) ?? .zero)
+        let market = MarketConditions(
+            demandFactor: FixedDecimal(rate: factor), supplyFactor: .one,
+            congestionFactor: FixedDecimal(rate: marketMultiplier))
+        do {
+            return try ComputePricing.calculateComputeCost(
+                operation: ComputeOperation.known[operation], resources: resources, market: market
+            ).cost
+        } catch {
+            // Out of the pricing bounds: the request is priced at the largest amount (it will balk or be refused).
+            return TokenAmount(baseUnits: Int64.max / 4)
+        }
+    }
+
+    /// Admission of one priced request.
+    mutating func submit(
+        userClass c: Int, user: AccountID, operation: UInt8, cost: TokenAmount, service: SimDuration,
+        willFail: Bool, u: Double, at time: SimTime
+    ) {
+        counters.arrived += 1
+        let measured = time >= warmupEnd
+        if let maxPrice = classes[c].maxPrice, cost > maxPrice {
+            counters.balked += 1
+            if measured { statistics.balked += 1 }
+            observer.execution(ExecutionRow(
+                arrival: time, userClass: Int32(c), user: user.rawValue, operation: operation, outcome: .balked,
+                cost: cost, burned: .zero, wait: .zero, service: .zero, provider: -1))
+            return
+        }
+        topUpIfNeeded(userClass: c, user: user, cost: cost)
+        let slot = allocateSlot()
+        slots[slot] = RequestSlot(
+            userClass: Int32(c), user: user, operation: operation, arrival: time, start: time, service: service,
+            willFail: willFail, measured: measured, server: -1, ticket: nil)
+        let result: AdmissionResult
+        do {
+            result = try flame.admit(
+                requestID: UInt64(slot), function: functionIDs[Int(operation)], cost: cost,
+                userTokens: ledger.balance(of: user), at: time.timestamp, u: u, reportPosition: false)
+        } catch {
+            preconditionFailure("registered function: \(error)")
+        }
+        switch result {
+        case .insufficientTokens:
+            freeSlots.append(Int32(slot))
+            counters.insufficient += 1
+            if measured { statistics.insufficient += 1 }
+            observer.execution(ExecutionRow(
+                arrival: time, userClass: Int32(c), user: user.rawValue, operation: operation,
+                outcome: .insufficientTokens, cost: cost, burned: .zero, wait: .zero, service: .zero, provider: -1))
+        case .queued:
+            hold(cost, on: user)
+            if measured { statistics.admitted += 1 }
+            statistics.queueLength.record(Double(flame.queue.count), at: time)
+        case let .started(ticket):
+            hold(cost, on: user)
+            if measured { statistics.admitted += 1 }
+            start(slot: slot, ticket: ticket, at: time)
+        }
+    }
+
+    mutating func hold(_ cost: TokenAmount, on user: AccountID) {
+        guard cost.isPositive else { return }
+        do { try ledger.hold(cost, on: user) } catch { preconditionFailure("FLAME checked the balance: \(error)") }
+    }
+
+    /// Tops a user up from the reserve (buying tokens on the market) when the class says so.
+    mutating func topUpIfNeeded(userClass c: Int, user: AccountID, cost: TokenAmount) {
+        guard let t = classes[c].topUp else { return }
+        let balance = ledger.balance(of: user)
+        guard balance < t.whenBelow || balance < cost else { return }
+        let amount = Swift.min(t.amount, ledger.balance(of: accounts.reserve))
+        guard amount.isPositive else { return }
+        do { try ledger.transfer(amount, from: accounts.reserve, to: user, memo: .topUp) } catch {
+            preconditionFailure("reserve balance checked: \(error)")
+        }
+        economy.noteVolume(amount)
+    }
+
+    mutating func allocateSlot() -> Int {
+        if let s = freeSlots.popLast() { return Int(s) }
+        let old = slots.count
+        slots.append(contentsOf: repeatElement(RequestSlot(), count: old))
+        freeSlots.append(contentsOf: (Int32(old + 1)..<Int32(2 * old)).reversed())
+        return old
+    }
+
+    // MARK: - Service
+
+    /// A new server identity (capacity grew); servers map to providers round-robin.
+    mutating func newServer() -> Int32 {
+        serversProvisioned += 1
+        return serversProvisioned - 1
+    }
+
+    /// Starts the execution of `slot` on a free server.
+    mutating func start(slot: Int, ticket: ExecutionTicket, at time: SimTime) {
+        let server = freeServers.popLast() ?? newServer()
+        slots[slot].server = server
+        slots[slot].start = time
+        slots[slot].ticket = ticket
+        let wait = time - slots[slot].arrival
+        if slots[slot].measured { statistics.waits.add(wait.seconds) }
+        statistics.running.record(Double(flame.running), at: time)
+        statistics.queueLength.record(Double(flame.queue.count), at: time)
+        _ = queue.schedule(.completion(slot: Int32(slot)), at: time + slots[slot].service)
+    }
+
+    /// The end of an execution: complete (charge, burn, distribute) or fail (refund), then
+    /// start the next queued requests.
+    mutating func completion(slot s: Int, at time: SimTime) {
+        let r = slots[s]
+        guard let ticket = r.ticket else { preconditionFailure("completion of an idle slot") }
+        let provider = providers[Int(r.server) % providers.count]
+        var burned = TokenAmount.zero
+        let outcome: ExecutionRow.Outcome
+        if r.willFail {
+            let refund = flame.fail(ticket, at: time.timestamp)
+            if refund.refund.isPositive {
+                do { try ledger.release(refund.refund, on: r.user) } catch { preconditionFailure("held at admission: \(error)") }
+            }
+            counters.failed += 1
+            if r.measured { statistics.failed += 1 }
+            outcome = .failed
+        } else {
+            let settlement = flame.complete(ticket, at: time.timestamp)
+            if settlement.split.payment.isPositive {
+                do {
+                    try ledger.settle(
+                        settlement.split, heldBy: r.user, provider: provider,
+                        validatorPool: accounts.validatorPool, feePool: accounts.feePool)
+                } catch { preconditionFailure("held at admission: \(error)") }
+            }
+            burned = settlement.split.burned
+            counters.completed += 1
+            if r.measured {
+                statistics.completed += 1
+                statistics.burned += burned
+            }
+            economy.noteVolume(settlement.split.payment)
+            providerGPUSeconds[Int(r.server) % providers.count] += r.service.seconds
+            outcome = .completed
+            #if DEBUG
+            if let f = _fault { injectFault(f, afterCompletionOf: r) }
+            #endif
+        }
+        observer.execution(ExecutionRow(
+            arrival: r.arrival, userClass: r.userClass, user: r.user.rawValue, operation: r.operation, outcome: outcome,
+            cost: ticket.cost, burned: burned, wait: r.start - r.arrival, service: r.service, provider: provider.rawValue))
+        slots[s].ticket = nil
+        freeSlots.append(Int32(s))
+        // Keep `freeServers.count == capacity − running`; a server beyond a reduced capacity retires.
+        if freeServers.count < flame.capacity - flame.running { freeServers.append(r.server) }
+        dispatchQueued(at: time)
+        statistics.running.record(Double(flame.running), at: time)
+    }
+
+    /// Starts queued requests while execution slots are free.
+    mutating func dispatchQueued(at time: SimTime) {
+        while let ticket = flame.dispatchNext(at: time.timestamp) {
+            start(slot: Int(ticket.requestID), ticket: ticket, at: time)
+        }
+    }
+}
+
+extension FixedDecimal {
+    /// The rate at 10⁻⁹ resolution, rounded to nearest (documented in the world's pricing).
+    init(rate: Rate) {
+        let (q, _) = ExactArithmetic.divide(
+            UInt128(rate.numerator) * 1_000_000_000, by: UInt128(rate.denominator), rounding: .toNearestOrEven)
+        self.init(nanos: Int64(q))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GCTEngine
+
+/// One metric over the replications: mean, 95 % Student-t confidence interval, and each value.
+public struct MetricSummary: Hashable, Sendable, Codable {
+    public var mean: Double
+    /// `[low, high]`, or `nil` with a single replication.
+    public var ci95: [Double]?
+    public var perReplication: [Double]
+
+    enum CodingKeys: String, CodingKey {
+        case mean, ci95
+        case perReplication = "per_replication"
+    }
+
+    public init(_ values: [Double]) {
+        perReplication = values
+        mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+        if values.count >= 2, let ci = ConfidenceInterval(observations: values, level: 0.95) {
+            ci95 = [ci.lower, ci.upper]
+        } else {
+            ci95 = nil
+        }
+    }
+
+    /// Half-width of the CI relative to the mean (∞ without a CI).
+    public var relativeHalfWidth: Double {
+        guard let ci = ci95, mean != 0 else { return .infinity }
+        return (ci[1] - ci[0]) / 2 / abs(mean)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(mean, forKey: .mean)
+        if let ci95 { try c.encode(ci95, forKey: .ci95) } else { try c.encodeNil(forKey: .ci95) }
+        try c.encode(perReplication, forKey: .perReplication)
+    }
+}
+
+/// The summary of a run over its replications (`--summary-json`).
+public struct RunReport: Sendable {
+    public var scenario: String
+    public var scenarioHash: String
+    public var seed: UInt64
+    public var replications: Int
+    public var completedReplications: Int
+    /// `complete`, `interrupted` or `failed` (an invariant violation).
+    public var status: String
+    public var violations: [String]
+    /// Metric names in report order.
+    public var metricNames: [String]
+    public var metrics: [String: MetricSummary]
+
+    public init(scenario: String, scenarioHash: String, seed: UInt64, replications: Int, outcomes: [ReplicationOutcome]) {
+        self.scenario = scenario
+        self.scenarioHash = scenarioHash
+        self.seed = seed
+        self.replications = replications
+        completedReplications = outcomes.count
+        violations = outcomes.compactMap { o in o.violation.map { "replication \(o.replication): \($0)" } }
+        let interrupted = outcomes.count < replications || outcomes.contains { $0.run.reason == .stopRequested }
+        status = !violations.isEmpty ? "failed" : interrupted ? "interrupted" : "complete"
+        var names: [String] = []
+        var values: [String: [Double]] = [:]
+        for o in outcomes {
+            for (name, value) in o.metrics {
+                if values[name] == nil { names.append(name) }
+                values[name, default: []].append(value)
+            }
+        }
+        metricNames = names
+        metrics = values.mapValues(MetricSummary.init)
+    }
+
+    /// The report as JSON (sorted keys). Wall-clock metrics are left out when `includeWallClock` is false,
+    /// so two runs of the same scenario and seed give byte-identical text.
+    public func json(includeWallClock: Bool = true) -> String {
+        struct Document: Encodable {
+            var scenario: String
+            var scenario_hash: String
+            var seed: UInt64
+            var replications: Int
+            var completed_replications: Int
+            var status: String
+            var violations: [String]
+            var metrics: [String: MetricSummary]
+        }
+        var m = metrics
+        if !includeWallClock { for k in ReplicationOutcome.wallClockMetrics { m[k] = nil } }
+        let doc = Document(
+            scenario: scenario, scenario_hash: scenarioHash, seed: seed, replications: replications,
+            completed_replications: completedReplications, status: status, violations: violations, metrics: m)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(doc), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import GCTEngine
+import GCTScenario
+import GCTWorld
+
+/// `gctsim run SCENARIO`: runs a scenario's replications and reports each metric with its 95 % CI.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario: its replications, a human summary on stdout, and optionally a JSON summary.",
+        discussion: """
+            Replication r draws from random streams keyed by (seed, r): the same scenario and seed give \
+            identical results whatever --threads is. SIGINT/SIGTERM stop the run between events.
+            """
+    )
+
+    @Argument(help: "The scenario YAML file.")
+    var file: String
+
+    @Option(help: "Override the scenario's seed.")
+    var seed: UInt64?
+
+    @Option(help: "Override the number of replications.")
+    var replications: Int?
+
+    @Option(help: "Worker threads for replications.")
+    var threads: Int = 1
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a declared var (name=value) or any key (a.b.0.c=value).", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Option(name: .customLong("summary-json"), help: ArgumentHelp("Write the JSON summary to PATH, or - for stdout (then the human summary goes to stderr).", valueName: "PATH|-"))
+    var summaryJSON: String?
+
+    @Flag(help: "Leave wall-clock metrics out of the JSON summary (for byte-identical comparisons).")
+    var noWallClock = false
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
+    }
+
+    func run() throws {
+        var sets = overrides
+        if let seed { sets.append("seed=\(seed)") }
+        if let replications { sets.append("replications=\(replications)") }
+        let scenario: ResolvedScenario
+        do {
+            scenario = try ScenarioLoader.load(file: file, overrides: sets)
+        } catch {
+            CommandSupport.fail(error.description)
+        }
+        _ = StopSignals.install()
+        let c = scenario.configuration
+        let progress = ProgressReporter(total: c.replications)
+        let outcomes: [ReplicationOutcome]
+        do {
+            outcomes = try ReplicationRunner.run(
+                c, threads: threads, observer: { _ in NullObserver() }, progress: { _ in progress.step() })
+        } catch {
+            CommandSupport.fail(error.description)
+        }
+        progress.finish()
+        let report = RunReport(
+            scenario: c.name, scenarioHash: scenario.hashHex, seed: c.seed, replications: c.replications, outcomes: outcomes)
+        let human = HumanSummary.text(report)
+        if summaryJSON == "-" {
+            FileHandle.standardError.write(Data(human.utf8))
+            print(report.json(includeWallClock: !noWallClock), terminator: "")
+        } else {
+            print(human, terminator: "")
+            if let path = summaryJSON {
+                do { try report.json(includeWallClock: !noWallClock).write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                    CommandSupport.fail("cannot write the summary to '\(path)': \(error.localizedDescription)")
+                }
+            }
+        }
+        for v in report.violations { FileHandle.standardError.write(Data("error: \(v)\n".utf8)) }
+        if report.status != "complete" { throw ExitCode(report.status == "failed" ? 3 : 130) }
+    }
+}
+
+enum CommandSupport {
+    /// Prints `error: message` on stderr and exits 1, printing nothing on stdout.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// A human summary of a run report.
+enum HumanSummary {
+    static func text(_ r: RunReport) -> String {
+        var s = "scenario \(r.scenario) (hash \(r.scenarioHash)), seed \(r.seed), \(r.completedReplications)/\(r.replications) replications, \(r.status)\n"
+        let width = r.metricNames.map(\.count).max() ?? 10
+        for name in r.metricNames {
+            guard let m = r.metrics[name] else { continue }
+            let pad = String(repeating: " ", count: width - name.count)
+            var line = "  \(name)\(pad)  \(format(m.mean))"
+            if let ci = m.ci95 { line += "  (95% CI \(format(ci[0])) … \(format(ci[1])))" }
+            s += line + "\n"
+        }
+        return s
+    }
+
+    static func format(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+        return String(format: "%.6g", x)
+    }
+}
+
+/// Progress on stderr for runs longer than a few seconds.
+final class ProgressReporter: @unchecked Sendable {
+    private let total: Int
+    private var done = 0
+    private let started = Date()
+    private let lock = NSLock()
+    private var printed = false
+
+    init(total: Int) { self.total = total }
+
+    func step() {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        if Date().timeIntervalSince(started) > 3 {
+            printed = true
+            FileHandle.standardError.write(Data("\rreplications \(done)/\(total)".utf8))
+        }
+    }
+
+    func finish() {
+        if printed { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
