@@ -1,12 +1,11 @@
 # GCTSim: two commands for a fresh machine: `make demo` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-# Debian packages the project needs (installed only when missing).
-APT_PACKAGES ?= valgrind pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs
-CONFIG ?= release
-GCTSIM = .build/$(CONFIG)/gctsim
+# Debian packages the project needs (installed only when missing; `apt-get update` first).
+APT_PACKAGES ?= pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
+GCTSIM_RELEASE = .build/release/gctsim
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build gpu test test-swift test-python demo bench clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -14,21 +13,30 @@ deps:
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "deps: installing$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else echo "deps: all present"; fi
 
+# Release build of the command.
 build: deps
 	$(SWIFT) build -c release --product gctsim
 
-test: deps
+# The HIP kernel library for AMD targets and its host-only build (docs/gpu.md).
+gpu: deps
+	$(MAKE) -C gpu
+
+# The whole suite: HIP kernels compile, Swift tests (debug; the statistical validation runs the
+# release binary), the Python checks of the HDF5 files.
+test: deps gpu
 	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --product gctsim
 	$(SWIFT) test --skip-build
+	Tests/python/run.sh
 
 demo: build
-	./demo.sh $(GCTSIM)
+	./demo.sh $(GCTSIM_RELEASE)
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:
-	rm -rf .build .build-*
+	rm -rf .build .build-* gpu/build

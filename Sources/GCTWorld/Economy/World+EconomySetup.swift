@@ -15,7 +15,7 @@ extension EconomyState {
     }
 
     /// Provider accounts: `providers.count`, servers assigned round-robin.
-    static func providerCount(_ c: ScenarioConfiguration) -> Int { Swift.max(1, c.providers.count ?? c.providers.servers) }
+    static func providerCount(_ c: ScenarioConfiguration) -> Int { Swift.max(1, c.providers.count) }
 }
 
 extension World {
