@@ -1,11 +1,18 @@
 /// Flushing and closing.
 extension TrajectoryFile {
+    /// Closes one table and lets the file forget it, so its buffers are freed now (a run with many
+    /// replications keeps memory flat).
+    public func closeTable(_ table: TrajectoryTable) throws {
+        try table.close()
+        tables.removeAll { $0 === table }
+    }
+
     /// Writes every table's buffered rows and flushes HDF5's caches to disk (`H5Fflush`), so the file
     /// as it stands is readable if the process dies now (its `status` still says `running`).
     /// - Throws: ``TrajectoryError``.
     public func flush() throws {
         if isClosed { throw TrajectoryError.closed(path: path) }
-        for table in tables { try table.flush() }
+        for table in tables where !table.isClosed { try table.flush() }
         do { try HDF5Call.flush(file) } catch { throw TrajectoryError.hdf5(error) }
     }
 

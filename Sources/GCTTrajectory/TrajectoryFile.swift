@@ -8,7 +8,7 @@ import Foundation
 /// ``flush()`` periodically so a killed run leaves a readable file that says `running`, and
 /// ``close(status:)`` to write the final status. Object time stamps are off and the format version
 /// bounds fixed, so two identical runs differ only under `/provenance`.
-public final class TrajectoryFile {
+public final class TrajectoryFile: @unchecked Sendable {  // file-level calls are serialized by callers (TrajectoryObserver.fileLock); HDF5 itself is thread-safe here
     /// The file system path.
     public let path: String
     /// `/meta`: deterministic facts about the run.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GCTEconomics
 
 @main
@@ -16,4 +17,21 @@ struct GCTSim: ParsableCommand {
 
 enum GCTSimVersion {
     static let string = "0.1.0"
+
+    /// The commit the binary was built from: `GCTSIM_GIT_COMMIT` if set, else `git rev-parse HEAD`
+    /// in the current folder, else "unknown".
+    static var gitCommit: String {
+        if let env = ProcessInfo.processInfo.environment["GCTSIM_GIT_COMMIT"], !env.isEmpty { return env }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        p.arguments = ["rev-parse", "HEAD"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return "unknown" }
+        p.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return p.terminationStatus == 0 && !text.isEmpty ? text : "unknown"
+    }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import GCTEngine
 import GCTScenario
+import GCTTrajectory
 import GCTWorld
 
 /// `gctsim run SCENARIO`: runs a scenario's replications and reports each metric with its 95 % CI.
@@ -36,6 +38,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Leave wall-clock metrics out of the JSON summary (for byte-identical comparisons).")
     var noWallClock = false
 
+    @Option(name: .customLong("output"), help: ArgumentHelp("The HDF5 trajectory file (default: results/NAME.h5).", valueName: "PATH"))
+    var output: String?
+
+    @Flag(help: "Overwrite an existing output file.")
+    var force = false
+
+    @Flag(help: "Write no trajectory file.")
+    var noOutput = false
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
@@ -54,16 +65,59 @@ struct RunCommand: ParsableCommand {
         _ = StopSignals.install()
         let c = scenario.configuration
         let progress = ProgressReporter(total: c.replications)
+        let started = Date()
+        let trajectory: TrajectoryFile?
+        if noOutput {
+            trajectory = nil
+        } else {
+            let path = output ?? "results/\(c.name).h5"
+            if output == nil { try? FileManager.default.createDirectory(atPath: "results", withIntermediateDirectories: true) }
+            do {
+                let file = try TrajectoryFile.create(path: path, overwrite: force)
+                try TrajectoryMeta.write(scenario, to: file, started: started)
+                trajectory = file
+            } catch {
+                CommandSupport.fail("\(error)" + (output == nil && !force && FileManager.default.fileExists(atPath: path) ? " (use --force to overwrite, or --output PATH)" : ""))
+            }
+        }
+        let writeErrors = Mutex<[String]>([])
         let outcomes: [ReplicationOutcome]
         do {
-            outcomes = try ReplicationRunner.run(
-                c, threads: threads, observer: { _ in NullObserver() }, progress: { _ in progress.step() })
+            if let trajectory {
+                let record = c.metrics.sampleEvents
+                outcomes = try ReplicationRunner.run(
+                    c, threads: threads,
+                    observer: { r in TrajectoryObserver(file: trajectory, replication: r, recordExecutions: record) },
+                    finish: { observer, state, outcome in
+                        do { try observer.finish(state, outcome: outcome) } catch {
+                            writeErrors.withLock { $0.append("\(error)") }
+                        }
+                    },
+                    progress: { _ in progress.step() })
+            } else {
+                outcomes = try ReplicationRunner.run(
+                    c, threads: threads, observer: { _ in NullObserver() }, progress: { _ in progress.step() })
+            }
         } catch {
+            if let trajectory { try? trajectory.close(status: .failed) }
             CommandSupport.fail(error.description)
         }
         progress.finish()
         let report = RunReport(
             scenario: c.name, scenarioHash: scenario.hashHex, seed: c.seed, replications: c.replications, outcomes: outcomes)
+        if let trajectory {
+            let errors = writeErrors.withLock { $0 }
+            let status: TrajectoryStatus = !errors.isEmpty || report.status == "failed" ? .failed
+                : report.status == "interrupted" ? .interrupted : .complete
+            do {
+                try TrajectoryMeta.finish(trajectory, outcomes: outcomes, started: started)
+                try trajectory.close(status: status)
+            } catch {
+                CommandSupport.fail("cannot finish the trajectory '\(trajectory.path)': \(error)")
+            }
+            for e in errors { FileHandle.standardError.write(Data("error: trajectory: \(e)\n".utf8)) }
+            if !errors.isEmpty { throw ExitCode(1) }
+        }
         let human = HumanSummary.text(report)
         if summaryJSON == "-" {
             FileHandle.standardError.write(Data(human.utf8))

@@ -19,7 +19,7 @@ struct MarketValidationTests {
 
     @Test("95 % CI of the mean wait contains Erlang C, half-width < 5 %; Little's law within 2 %", arguments: cases)
     func erlangC(_ c: Case) throws {
-        var args = ["run", "scenarios/mmc-validation.yaml", "--summary-json", "-", "--threads", "2"]
+        var args = ["run", "scenarios/mmc-validation.yaml", "--summary-json", "-", "--threads", "2", "--no-output"]
         if c.lambda != 7.2 || c.servers != 8 || c.meanService != 1 {
             args += ["--set", "arrival_rate=\(c.lambda)", "--set", "servers=\(c.servers)",
                      "--set", "mean_service_s=\(c.meanService)", "--set", "duration_s=\(c.durationS)"]

@@ -20,6 +20,7 @@ public enum ReplicationRunner {
         _ configuration: ScenarioConfiguration, threads: Int = 1,
         observer: @Sendable (Int) -> Observer,
         prepare: (@Sendable (inout World<Observer>) -> Void)? = nil,
+        finish: (@Sendable (Observer, WorldFinalState, ReplicationOutcome) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(WorldError) -> [ReplicationOutcome] {
@@ -31,8 +32,9 @@ public enum ReplicationRunner {
             while true {
                 let r = next.add(1, ordering: .relaxed).oldValue
                 guard r < n else { return }
+                if let stopFlag, stopFlag.isRequested { return }
                 let outcome = Result { () throws(WorldError) -> ReplicationOutcome in
-                    try runOne(configuration, replication: r, observer: observer(r), prepare: prepare, stopFlag: stopFlag)
+                    try runOne(configuration, replication: r, observer: observer(r), prepare: prepare, finish: finish, stopFlag: stopFlag)
                 }
                 results.withLock { $0[r] = outcome }
                 progress?(r)
@@ -52,7 +54,9 @@ public enum ReplicationRunner {
     /// Runs one replication to its end.
     public static func runOne<Observer: WorldObserver>(
         _ configuration: ScenarioConfiguration, replication: Int, observer: Observer,
-        prepare: ((inout World<Observer>) -> Void)? = nil, stopFlag: StopFlag? = StopFlag.process
+        prepare: ((inout World<Observer>) -> Void)? = nil,
+        finish: ((Observer, WorldFinalState, ReplicationOutcome) -> Void)? = nil,
+        stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> ReplicationOutcome {
         let clock = ContinuousClock()
         let started = clock.now
@@ -61,8 +65,10 @@ public enum ReplicationRunner {
         let summary = world.runToEnd(stopFlag: stopFlag)
         let elapsed = clock.now - started
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return ReplicationOutcome(
+        let outcome = ReplicationOutcome(
             replication: replication, run: summary, statistics: world.statistics, counters: world.counters,
             supply: world.ledger.supply, economy: world.economyReport(), violation: world.violation, wallSeconds: wall)
+        finish?(observer, world.finalState, outcome)
+        return outcome
     }
 }
