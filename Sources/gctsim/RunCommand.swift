@@ -118,7 +118,7 @@ struct RunCommand: ParsableCommand {
             for e in errors { FileHandle.standardError.write(Data("error: trajectory: \(e)\n".utf8)) }
             if !errors.isEmpty { throw ExitCode(1) }
         }
-        let human = HumanSummary.text(report)
+        let human = HumanSummary.highlights(c, report: report, outcomes: outcomes) + HumanSummary.text(report)
         if summaryJSON == "-" {
             FileHandle.standardError.write(Data(human.utf8))
             print(report.json(includeWallClock: !noWallClock), terminator: "")
@@ -145,6 +145,25 @@ enum CommandSupport {
 
 /// A human summary of a run report.
 enum HumanSummary {
+    /// The headline figures of the first replication: supply now vs start, burned, staking APY paid vs
+    /// promised, mean wait, capacity range, alarms, proposal outcomes.
+    static func highlights(_ c: ScenarioConfiguration, report: RunReport, outcomes: [ReplicationOutcome]) -> String {
+        guard let o = outcomes.first else { return "" }
+        func gct(_ x: Double) -> String { String(format: "%.3f GCT", x) }
+        let metric = Dictionary(o.metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        var s = "summary of replication 0 (\(String(format: "%.1f", o.run.endTime.seconds / 86_400)) simulated days, \(o.run.eventsHandled) events, \(Int(o.statistics.completed)) executions measured):\n"
+        s += "  supply: \(gct(c.economy.initialSupply.approximateGCT)) at start → \(gct(o.supply.total.approximateGCT)) now (minted \(gct(o.supply.minted.approximateGCT)), burned \(gct(o.supply.burned.approximateGCT)), staked \(gct(o.supply.staked.approximateGCT)))\n"
+        if let promised = metric["apy_promised"], let paid = metric["apy_paid"] {
+            s += String(format: "  staking APY: promised %.2f %%, paid %.2f %% (shortfall %@)\n", promised * 100, paid * 100, gct(metric["staking_shortfall_gct"] ?? 0))
+        }
+        s += String(format: "  mean wait %.3f s, utilization %.1f %%", o.statistics.meanWait, o.statistics.utilization * 100)
+        if let lo = metric["capacity_min"], let hi = metric["capacity_max"] { s += ", capacity \(Int(lo))–\(Int(hi)) servers" }
+        s += "\n"
+        if let alarms = metric["alarms"] { s += "  manipulation alarms: \(Int(alarms)), mean market multiplier \(String(format: "%.3f", metric["mean_multiplier"] ?? 1))\n" }
+        for p in o.economy.proposalOutcomes { s += "  proposal: \(p)\n" }
+        return s + "\n"
+    }
+
     static func text(_ r: RunReport) -> String {
         var s = "scenario \(r.scenario) (hash \(r.scenarioHash)), seed \(r.seed), \(r.completedReplications)/\(r.replications) replications, \(r.status)\n"
         let width = r.metricNames.map(\.count).max() ?? 10

@@ -22,3 +22,58 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+/// The result of running a command.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var signalled: Bool
+    public var stdout: String
+    public var stderr: String
+}
+
+extension GCTTestSupport {
+    /// The debug `gctsim` binary (built by `swift build --build-tests`).
+    public static var debugBinary: URL { packageRoot.appendingPathComponent(".build/debug/gctsim") }
+
+    /// Runs `binary` (default: the debug `gctsim`) in the package root and waits for it.
+    public static func run(_ arguments: [String], binary: URL = debugBinary) throws -> CommandResult {
+        let p = try start(arguments, binary: binary)
+        return p.wait()
+    }
+
+    /// Starts `binary` in the package root; `wait()` collects its output.
+    public static func start(_ arguments: [String], binary: URL = debugBinary) throws -> RunningCommand {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.currentDirectoryURL = packageRoot
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        return RunningCommand(process: p, out: out, err: err)
+    }
+
+    /// A fresh scratch folder.
+    public static func scratchDirectory(_ tag: String = "gctsim") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(tag)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// A command started by `GCTTestSupport.start`.
+public struct RunningCommand {
+    public let process: Process
+    let out: Pipe
+    let err: Pipe
+
+    public func wait() -> CommandResult {
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(
+            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+            stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}

@@ -30,7 +30,10 @@ extension Ledger {
         provider: AccountID, validatorPool: AccountID, feePool: AccountID
     ) throws(LedgerError) {
         try Ledger.checkPositive(split.payment)
-        for id in [payer, provider, validatorPool, feePool] { try check(id) }
+        try check(payer)
+        try check(provider)
+        try check(validatorPool)
+        try check(feePool)
         let held = accounts[payer.index].held
         guard split.payment <= held else { throw .insufficientHeld(account: payer, needed: split.payment, available: held) }
         precondition(split.burned + split.provider + split.validators + split.feePool == split.payment, "split must be complete")
@@ -39,10 +42,16 @@ extension Ledger {
             burned += split.burned
             record(.burn, .execution, from: payer, to: nil, split.burned)
         }
-        for (to, amount) in [(provider, split.provider), (validatorPool, split.validators), (feePool, split.feePool)] where amount.isPositive {
-            adjust(to, balance: amount.baseUnits)
-            record(.capture, .execution, from: payer, to: to, amount)
-        }
+        credit(provider, split.provider, from: payer)
+        credit(validatorPool, split.validators, from: payer)
+        credit(feePool, split.feePool, from: payer)
+    }
+
+    @inline(__always)
+    private mutating func credit(_ to: AccountID, _ amount: TokenAmount, from payer: AccountID) {
+        guard amount.isPositive else { return }
+        adjust(to, balance: amount.baseUnits)
+        record(.capture, .execution, from: payer, to: to, amount)
     }
 
     /// Moves `amount` from `payer`'s escrow to `destination`'s balance.

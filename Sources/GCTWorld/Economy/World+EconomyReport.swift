@@ -5,14 +5,18 @@ extension World {
     /// Economy invariants checked after every event (O(1)): the market multiplier stays within its
     /// mode's range; reputations are kept in [0, 1] by construction (checked at samples).
     func invariantProblem() -> (String, String)? {
-        let m = marketMultiplier
-        let low = Rate(3, over: 5)
-        let high = economy.multiplier.mode == .literal ? Rate(29, over: 20) : Rate(3, over: 1)
-        let tod = configuration.oracle?.timeOfDayPricing == true
-        if !tod && (m < low || high < m) && m != .one {
-            return ("multiplier_range", "market multiplier \(m) outside [\(low), \(high)] (\(economy.multiplier.mode.rawValue) mode)")
+        guard let (low, high) = multiplierBounds, marketMultiplier != .one else { return nil }
+        if marketMultiplier < low || high < marketMultiplier {
+            return ("multiplier_range", "market multiplier \(marketMultiplier) outside [\(low), \(high)] (\(economy.multiplier.mode.rawValue) mode)")
         }
         return nil
+    }
+
+    /// The market multiplier's range in its mode ([0.6, 1.45] literal, [0.6, 3] fixed), or `nil`
+    /// when time-of-day pricing multiplies it further.
+    static func multiplierBounds(_ c: ScenarioConfiguration) -> (Rate, Rate)? {
+        if c.oracle?.timeOfDayPricing == true { return nil }
+        return (Rate(3, over: 5), c.pricing.marketMultiplier == .literal ? Rate(29, over: 20) : Rate(3, over: 1))
     }
 
     /// End-of-run figures of the full economy.

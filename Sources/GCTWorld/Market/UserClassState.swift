@@ -2,8 +2,9 @@ import Foundation
 import GCTEconomics
 import GCTEngine
 
-/// The run-time state of one user class: its samplers and its own random streams.
-struct UserClassState {
+/// A user class's fixed description at run time: samplers and limits. A `final class`, so the
+/// hot path reads its fields through one reference instead of copying a large array element.
+final class UserClass: @unchecked Sendable {
     let name: String
     /// Accounts of the class's users are `firstUser ..< firstUser + count`.
     let firstUser: Int32
@@ -25,13 +26,7 @@ struct UserClassState {
     let maxPrice: TokenAmount?
     let payment: TokenAmount?
 
-    var arrivals: RandomStream
-    var shape: RandomStream
-    var service: RandomStream
-    var failures: RandomStream
-    var fairness: RandomStream
-
-    init(_ c: UserClassConfiguration, firstUser: Int32, seed: UInt64, replication: UInt32) {
+    init(_ c: UserClassConfiguration, firstUser: Int32) {
         name = c.name
         self.firstUser = firstUser
         count = Int32(c.count)
@@ -54,7 +49,21 @@ struct UserClassState {
         topUp = c.topUp
         maxPrice = c.maxPrice
         payment = c.payment
-        let index = stableIndex(of: c.name)
+    }
+}
+
+/// A user class's own random streams (plain values: an array of them is updated in place).
+struct ClassStreams {
+    var arrivals: RandomStream
+    var shape: RandomStream
+    var service: RandomStream
+    var failures: RandomStream
+    var fairness: RandomStream
+
+    /// Streams keyed by (seed, replication) and a hash of the class name, so adding or reordering
+    /// classes does not shift this class's draws.
+    init(className: String, seed: UInt64, replication: UInt32) {
+        let index = stableIndex(of: className)
         func stream(_ p: StreamPurpose) -> RandomStream {
             RandomStream(seed: seed, replication: replication, stream: StreamID(purpose: p, index: index))
         }
@@ -67,16 +76,14 @@ struct UserClassState {
 
     /// The time to the next candidate arrival: exponential at the peak rate (thinning when a
     /// daily profile is set).
-    mutating func nextCandidateDelay() -> SimDuration {
-        let rate = ratePerSecond * profileMax
-        let u = arrivals.uniform()
-        return .seconds(-log(u) / rate)
+    mutating func nextCandidateDelay(_ c: UserClass) -> SimDuration {
+        .seconds(-log(arrivals.uniform()) / (c.ratePerSecond * c.profileMax))
     }
 
     /// Whether a candidate at `time` is a real arrival (Lewis–Shedler thinning); always true without a profile.
-    mutating func accepts(at time: SimTime) -> Bool {
-        guard !profile.isEmpty else { return true }
+    mutating func accepts(_ c: UserClass, at time: SimTime) -> Bool {
+        guard !c.profile.isEmpty else { return true }
         let hour = Int((time.ticks / (3_600 * SimTime.ticksPerSecond)) % 24)
-        return arrivals.uniform() * profileMax < profile[hour]
+        return arrivals.uniform() * c.profileMax < c.profile[hour]
     }
 }

@@ -8,18 +8,19 @@ extension World {
     /// runs it through FLAME admission (balk above the user's maximum price, top up, insufficient
     /// tokens, start or queue), holding the cost in the user's escrow.
     mutating func arrival(ofClass c: Int, at time: SimTime) {
-        let delay = classes[c].nextCandidateDelay()
+        let k = classes[c]
+        let delay = classStreams[c].nextCandidateDelay(k)
         _ = queue.schedule(.arrival(userClass: Int32(c)), at: time + delay)
-        guard classes[c].accepts(at: time) else { return }
+        guard classStreams[c].accepts(k, at: time) else { return }
 
-        let user = AccountID(rawValue: classes[c].firstUser + Int32(classes[c].shape.next() % UInt64(classes[c].count)))
-        let opIndex = classes[c].operations[classes[c].operationChoice.sample(&classes[c].shape)]
-        let memory = classes[c].memory.sample(&classes[c].shape)
-        let units = classes[c].computeUnits.sample(&classes[c].shape)
-        let minutes = classes[c].minutes.sample(&classes[c].shape)
-        let serviceSeconds = serviceTime[Int(opIndex)].sample(&classes[c].service) / serviceSpeed
-        let willFail = failureProbability > 0 && classes[c].failures.uniform() < failureProbability
-        let u = classes[c].fairness.uniform()
+        let user = AccountID(rawValue: k.firstUser + Int32(classStreams[c].shape.next() % UInt64(k.count)))
+        let opIndex = k.operations[k.operationChoice.sample(&classStreams[c].shape)]
+        let memory = k.memory.sample(&classStreams[c].shape)
+        let units = k.computeUnits.sample(&classStreams[c].shape)
+        let minutes = k.minutes.sample(&classStreams[c].shape)
+        let serviceSeconds = serviceTime[Int(opIndex)].sample(&classStreams[c].service) / serviceSpeed
+        let willFail = failureProbability > 0 && classStreams[c].failures.uniform() < failureProbability
+        let u = classStreams[c].fairness.uniform()
 
         let cost = price(userClass: c, operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes)
         submit(

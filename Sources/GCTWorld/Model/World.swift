@@ -4,12 +4,15 @@ import GCTEngine
 /// The simulated economy of one replication: users, providers and the token ledger, driven by
 /// the engine's event queue through the real pricing code of GCTEconomics.
 ///
-/// Generic over its observer so that record streaming is statically dispatched.
-public struct World<Observer: WorldObserver>: DiscreteEventModel {
+/// The observer is held as an existential: a record costs one dynamic call, while the world
+/// itself is a concrete type, so the engine's run loop and the event queue specialize for it
+/// (a generic `World<Observer>` instantiated in another module ran unspecialized and spent a
+/// third of its time in generic-metadata lookups; see docs/performance.md).
+public struct World: DiscreteEventModel {
     public var queue: EventQueue<WorldEvent>
     public let configuration: ScenarioConfiguration
     public let replication: Int
-    let observer: Observer
+    let observer: any WorldObserver
 
     // Token economy.
     public internal(set) var ledger: Ledger
@@ -21,7 +24,8 @@ public struct World<Observer: WorldObserver>: DiscreteEventModel {
     var providerGPUSeconds: [Double]
 
     // Market.
-    var classes: [UserClassState]
+    let classes: [UserClass]
+    var classStreams: [ClassStreams]
     var slots: ContiguousArray<RequestSlot>
     var freeSlots: [Int32]
     var freeServers: [Int32]
@@ -33,6 +37,8 @@ public struct World<Observer: WorldObserver>: DiscreteEventModel {
     /// The oracle's market multiplier and time-of-day factor applied as congestion (1 without oracle).
     public internal(set) var marketMultiplier: Rate = .one
     public internal(set) var consensusPrice: Double = 0
+    /// The multiplier's range for the invariant check (`nil`: not checked).
+    let multiplierBounds: (Rate, Rate)?
 
     // Statistics.
     public internal(set) var counters = QueueCounters()
@@ -54,7 +60,7 @@ public struct World<Observer: WorldObserver>: DiscreteEventModel {
     /// the first events.
     ///
     /// - Throws: `WorldError` when the scenario cannot start (e.g. budgets exceed the initial supply).
-    public init(_ configuration: ScenarioConfiguration, replication: Int, observer: Observer) throws(WorldError) {
+    public init(_ configuration: ScenarioConfiguration, replication: Int, observer: any WorldObserver) throws(WorldError) {
         self.configuration = configuration
         self.replication = replication
         self.observer = observer
@@ -63,6 +69,7 @@ public struct World<Observer: WorldObserver>: DiscreteEventModel {
         warmupEnd = SimTime(ticks: c.warmup.nanoseconds / 1_000)
         endTime = SimTime(ticks: (c.warmup.nanoseconds + c.duration.nanoseconds) / 1_000)
         statistics = MarketStatistics(start: .zero)
+        multiplierBounds = Self.multiplierBounds(configuration)
 
         var p = EconomicParameters.specDefaults
         p.supplyCap = c.economy.cap
@@ -86,7 +93,8 @@ public struct World<Observer: WorldObserver>: DiscreteEventModel {
         }
 
         // Users.
-        var classes: [UserClassState] = []
+        var classes: [UserClass] = []
+        var streams: [ClassStreams] = []
         let seed = c.seed, rep = UInt32(replication)
         for uc in c.users {
             let first = Int32(ledger.accounts.count)
@@ -98,9 +106,11 @@ public struct World<Observer: WorldObserver>: DiscreteEventModel {
                     }
                 }
             }
-            classes.append(UserClassState(uc, firstUser: first, seed: seed, replication: rep))
+            classes.append(UserClass(uc, firstUser: first))
+            streams.append(ClassStreams(className: uc.name, seed: seed, replication: rep))
         }
         self.classes = classes
+        classStreams = streams
 
         // Providers and servers.
         let servers = c.providers.servers
@@ -147,7 +157,7 @@ public struct World<Observer: WorldObserver>: DiscreteEventModel {
 
         // First events.
         for i in classes.indices {
-            let d = self.classes[i].nextCandidateDelay()
+            let d = classStreams[i].nextCandidateDelay(classes[i])
             _ = queue.schedule(.arrival(userClass: Int32(i)), at: .zero + d)
         }
         if warmupEnd > .zero { _ = queue.schedule(.warmupEnd, at: warmupEnd) }

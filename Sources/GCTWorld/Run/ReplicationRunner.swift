@@ -19,7 +19,7 @@ public enum ReplicationRunner {
     public static func run<Observer: WorldObserver>(
         _ configuration: ScenarioConfiguration, threads: Int = 1,
         observer: @Sendable (Int) -> Observer,
-        prepare: (@Sendable (inout World<Observer>) -> Void)? = nil,
+        prepare: (@Sendable (inout World) -> Void)? = nil,
         finish: (@Sendable (Observer, WorldFinalState, ReplicationOutcome) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process,
         progress: (@Sendable (Int) -> Void)? = nil
@@ -54,7 +54,7 @@ public enum ReplicationRunner {
     /// Runs one replication to its end.
     public static func runOne<Observer: WorldObserver>(
         _ configuration: ScenarioConfiguration, replication: Int, observer: Observer,
-        prepare: ((inout World<Observer>) -> Void)? = nil,
+        prepare: ((inout World) -> Void)? = nil,
         finish: ((Observer, WorldFinalState, ReplicationOutcome) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> ReplicationOutcome {
