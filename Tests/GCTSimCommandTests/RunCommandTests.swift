@@ -5,7 +5,7 @@ import _GCTTestSupport
 /// `gctsim run` and its HDF5 trajectory: determinism, interruption, no silent overwrite.
 @Suite("gctsim run: trajectories", .serialized)
 struct RunCommandTests {
-    let smoke = ["run", "scenarios/ci/smoke.yaml", "--set", "duration=6h"]
+    let smoke = ["run", "scenarios/ci/smoke.yaml", "--set", "duration=8h"]
 
     func inspect(_ path: String) throws -> [String: Any] {
         let r = try GCTTestSupport.run(["inspect", path, "--json"])
@@ -21,7 +21,8 @@ struct RunCommandTests {
         #expect(try GCTTestSupport.run(smoke + ["--output", a]).status == 0)
         #expect(try GCTTestSupport.run(smoke + ["--output", b, "--threads", "2"]).status == 0)
         let same = try GCTTestSupport.run(["--exclude-path", "/provenance", a, b], binary: URL(fileURLWithPath: "/usr/bin/h5diff"))
-        #expect(same.status == 0 && same.stdout.isEmpty, "\(same.stdout)")
+        // Exit 0 means no difference; h5diff only notes that empty tables (no alarms) are "not comparable".
+        #expect(same.status == 0 && !same.stdout.contains("differences found"), "\(same.stdout)")
         // …and the check can fail: another seed differs.
         let c = dir.appendingPathComponent("c.h5").path
         #expect(try GCTTestSupport.run(smoke + ["--output", c, "--seed", "99"]).status == 0)
