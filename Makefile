@@ -35,8 +35,9 @@ test: deps gpu
 demo: build
 	./demo.sh $(GCTSIM_RELEASE)
 
-bench: deps
+bench: build
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	Benchmarks/memory-flat.sh $(GCTSIM_RELEASE)
 
 clean:
 	rm -rf .build .build-* gpu/build

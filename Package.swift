@@ -20,6 +20,7 @@ let package = Package(
     products: [
         .library(name: "GCTEconomics", targets: ["GCTEconomics"]),
         .library(name: "GCTEngine", targets: ["GCTEngine"]),
+        .library(name: "GCTWorld", targets: ["GCTWorld"]),
         .executable(name: "gctsim", targets: ["gctsim"]),
     ],
     dependencies: [
