@@ -1,4 +1,8 @@
-import Foundation  // log, sqrt (libm)
+#if canImport(Glibc)
+import Glibc  // log, sqrt (libm); no Foundation in the pure layer
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The curve that turns a payment into queue priority.
 public enum QueuePriorityCurve: String, Hashable, Sendable, CaseIterable, Codable {

@@ -16,7 +16,7 @@ public struct DistributionShares: Hashable, Sendable {
     public static let `default` = DistributionShares(
         provider: Rate(85, over: 100), validators: Rate(10, over: 100), feePool: Rate(5, over: 100))
 
-    /// - Throws: `EconomicsError.invalidParameter` unless the three shares add up to exactly 1.
+    /// The three shares; check `isComplete` (scenarios do, at load) before using them.
     public init(provider: Rate, validators: Rate, feePool: Rate) {
         self.provider = provider
         self.validators = validators
