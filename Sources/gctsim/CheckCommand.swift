@@ -108,6 +108,14 @@ struct CheckCommand: ParsableCommand {
                     do { try new.write(path: baselinePath) } catch { CommandSupport.fail(error.description) }
                     print(CheckReport.baselineChanges(old: baseline, new: new))
                     print("wrote \(baselinePath)\n")
+                    // Report against the baseline just written.
+                    var updated = result
+                    updated.baseline = new
+                    updated.invariants.removeAll { $0.kind == .baseline }
+                    updated.metrics = result.metrics.map {
+                        MetricComparison(metric: $0.metric, baseline: new.metrics[$0.metric], current: $0.current, policy: RegressionPolicy())
+                    }
+                    results[results.count - 1] = updated
                 } else {
                     writeFailures += 1
                     print("not writing \(baselinePath): \(exactFailures.count) invariants fail\n")
@@ -115,18 +123,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
-        var report = CheckReport(results: results)
-        if updateBaselines {
-            // The new baselines are the comparison now; only invariants can fail.
-            for i in report.results.indices {
-                report.results[i].metrics = report.results[i].metrics.map { m in
-                    var m = m
-                    if m.isFailure { m.verdict = .pass }
-                    return m
-                }
-                report.results[i].invariants.removeAll { $0.kind == .baseline }
-            }
-        }
+        let report = CheckReport(results: results)
         print(report.text, terminator: "")
         if let junit {
             do { try report.junitXML.write(toFile: junit, atomically: true, encoding: .utf8) } catch {

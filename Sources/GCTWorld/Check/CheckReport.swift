@@ -32,7 +32,7 @@ public struct CheckReport: Hashable, Sendable {
                 var diff = "—"
                 if let d = m.difference {
                     diff = (d >= 0 ? "+" : "") + f(d)
-                    if let b = m.baseline, b.mean != 0 { diff += String(format: " (%+.1f%%)", 100 * d / abs(b.mean)) }
+                    if let b = m.baseline, b.mean != 0 { diff += " (\(Self.percent(d / abs(b.mean))))" }
                 }
                 let verdict: String
                 switch m.verdict {
@@ -56,6 +56,12 @@ public struct CheckReport: Hashable, Sendable {
         }
         s += passed ? "check: all \(results.count) scenarios passed\n" : "check: \(failureCount) failures\n"
         return s
+    }
+
+    /// A relative change as a signed percentage, with more digits below 0.1 %.
+    static func percent(_ fraction: Double) -> String {
+        let p = 100 * fraction
+        return String(format: p != 0 && abs(p) < 0.1 ? "%+.2g%%" : "%+.1f%%", p)
     }
 
     static func table(_ rows: [[String]]) -> String {
@@ -139,7 +145,7 @@ public struct CheckReport: Hashable, Sendable {
             if let o, let n {
                 if o.mean == n.mean { change = "unchanged" } else {
                     change = (n.mean >= o.mean ? "+" : "") + f(n.mean - o.mean)
-                    if o.mean != 0 { change += String(format: " (%+.1f%%)", 100 * (n.mean - o.mean) / abs(o.mean)) }
+                    if o.mean != 0 { change += " (\(percent((n.mean - o.mean) / abs(o.mean))))" }
                 }
             } else {
                 change = o == nil ? "added" : "removed"
