@@ -25,12 +25,14 @@ gpu: deps
 	$(MAKE) -C gpu
 
 # The whole suite: HIP kernels compile, Swift tests (debug; the statistical validation runs the
-# release binary), the Python checks of the HDF5 files.
+# release binary), the Python checks of the HDF5 files, and `gctsim check` (economic invariants and
+# statistical baselines of scenarios/ci, docs/invariants.md).
 test: deps gpu
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product gctsim
 	$(SWIFT) test --skip-build
 	Tests/python/run.sh
+	$(GCTSIM_RELEASE) check --junit .build/check-junit.xml
 
 demo: build
 	./demo.sh $(GCTSIM_RELEASE)
