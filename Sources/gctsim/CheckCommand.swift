@@ -135,7 +135,7 @@ struct CheckCommand: ParsableCommand {
 
     /// `--inject-fault drop-unit-after:N` (debug builds only): after the N-th completed execution a
     /// transfer drops one base unit, a ledger bug the supply-conservation invariant must catch.
-    func faultPreparation() throws -> (@Sendable (inout World<CheckObserver>) -> Void)? {
+    func faultPreparation() throws -> (@Sendable (inout World) -> Void)? {
         guard let injectFault else { return nil }
         #if DEBUG
         let parts = injectFault.split(separator: ":")

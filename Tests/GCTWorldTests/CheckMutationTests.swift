@@ -19,7 +19,7 @@ struct CheckMutationTests {
 
     static func check(
         _ sets: [String] = [], baseline: ScenarioBaseline?,
-        prepare: (@Sendable (inout World<CheckObserver>) -> Void)? = nil
+        prepare: (@Sendable (inout World) -> Void)? = nil
     ) throws -> ScenarioCheckResult {
         let s = try scenario(sets)
         return try ScenarioCheck.run(

@@ -19,7 +19,7 @@ public enum CheckRunner {
     /// - Throws: `WorldError` when a replication cannot start.
     public static func run(
         _ configuration: ScenarioConfiguration, threads: Int = 1,
-        prepare: (@Sendable (inout World<CheckObserver>) -> Void)? = nil,
+        prepare: (@Sendable (inout World) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> [CheckedReplication] {
         let n = configuration.replications
@@ -46,7 +46,7 @@ public enum CheckRunner {
     /// Runs one replication to its end and audits it.
     public static func runOne(
         _ configuration: ScenarioConfiguration, replication: Int,
-        prepare: ((inout World<CheckObserver>) -> Void)? = nil, stopFlag: StopFlag? = StopFlag.process
+        prepare: ((inout World) -> Void)? = nil, stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> CheckedReplication {
         let clock = ContinuousClock()
         let started = clock.now

@@ -21,7 +21,7 @@ public enum ScenarioCheck {
     public static func run(
         _ configuration: ScenarioConfiguration, file: String, hash: String, baseline: ScenarioBaseline?,
         options: CheckOptions = CheckOptions(),
-        prepare: (@Sendable (inout World<CheckObserver>) -> Void)? = nil,
+        prepare: (@Sendable (inout World) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> ScenarioCheckResult {
         let c = configuration

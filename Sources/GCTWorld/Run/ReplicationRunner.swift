@@ -65,9 +65,7 @@ public enum ReplicationRunner {
         let summary = world.runToEnd(stopFlag: stopFlag)
         let elapsed = clock.now - started
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let outcome = ReplicationOutcome(
-            replication: replication, run: summary, statistics: world.statistics, counters: world.counters,
-            supply: world.ledger.supply, economy: world.economyReport(), violation: world.violation, wallSeconds: wall)
+        let outcome = world.outcome(run: summary, wallSeconds: wall)
         finish?(observer, world.finalState, outcome)
         return outcome
     }
