@@ -161,7 +161,8 @@ extension FLAMEEngine {
         let record = ExecutionRecord(
             functionID: ticket.functionID, requestID: ticket.requestID, startedAt: ticket.startedAt,
             executionTime: now - ticket.startedAt, tokensPaid: ticket.cost, status: .success)
-        functions[i].currentPrice = updatedPrice(functions[i])
+        functions[i].currentPrice = updatedPrice(
+            current: functions[i].currentPrice, initial: functions[i].initialPrice, pending: functions[i].pending)
         return CompletionSettlement(split: split, record: record, updatedPrice: functions[i].currentPrice)
     }
 
@@ -177,20 +178,25 @@ extension FLAMEEngine {
         return FailureRefund(refund: ticket.cost, record: record)
     }
 
-    func updatedPrice(_ f: LambdaFunction) -> TokenAmount {
+    /// Takes the three fields rather than the `LambdaFunction` (whose copy out of the registry
+    /// would retain its arrays on every completion), and is `mutating` although it changes
+    /// nothing: called from `complete`, a non-mutating method made Swift copy the whole engine.
+    mutating func updatedPrice(current: TokenAmount, initial: TokenAmount, pending: Int64) -> TokenAmount {
         let p = pricing
         let cap = Int64(capacity)
         let step = p.priceStep
         // factor = 1 + step × (pending − cap) / cap  =  (step.d·cap + step.n·(pending − cap)) / (step.d·cap)
-        let numerator = step.denominator * cap + step.numerator * (f.pending - cap)
+        let numerator = step.denominator * cap + step.numerator * (pending - cap)
         let raw: TokenAmount
         if numerator <= 0 {
             raw = .zero
+        } else if step.isZero {
+            raw = current
         } else {
-            raw = f.currentPrice.multiplied(by: Rate(numerator, over: step.denominator * cap), rounding: .up)
+            raw = current.multiplied(by: Rate(numerator, over: step.denominator * cap), rounding: .up)
         }
-        let low = f.initialPrice.multiplied(by: p.minimumPriceRatio, rounding: .up)
-        let high = f.initialPrice.multiplied(by: p.maximumPriceRatio, rounding: .down)
+        let low = initial.multiplied(by: p.minimumPriceRatio, rounding: .up)
+        let high = initial.multiplied(by: p.maximumPriceRatio, rounding: .down)
         return min(max(raw, low), high)
     }
 

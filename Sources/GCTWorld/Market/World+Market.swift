@@ -19,7 +19,9 @@ extension World {
         let units = k.computeUnits.sample(&classStreams[c].shape)
         let minutes = k.minutes.sample(&classStreams[c].shape)
         let serviceSeconds = serviceTime[Int(opIndex)].sample(&classStreams[c].service) / serviceSpeed
-        let willFail = failureProbability > 0 && classStreams[c].failures.uniform() < failureProbability
+        // No `&&` here: its autoclosure would capture (and copy) the whole world to mutate a stream.
+        var willFail = false
+        if failureProbability > 0 { willFail = classStreams[c].failures.uniform() < failureProbability }
         let u = classStreams[c].fairness.uniform()
 
         let cost = price(userClass: c, operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes)
@@ -32,14 +34,18 @@ extension World {
     /// `calculate_compute_cost` of the request's resources with the FLAME multipliers of its
     /// operation (price drift × demand × performance × scarcity) as the demand factor and the
     /// oracle's market multiplier as the congestion factor.
-    func price(userClass c: Int, operation: Int, memoryGB: Double, computeUnits: Double, minutes: Double) -> TokenAmount {
+    ///
+    /// `mutating` although it changes nothing: a non-mutating method called from the event handlers
+    /// makes Swift copy the whole world (≈ 2.6 kB with retains) per call; a mutating one gets its address.
+    mutating func price(userClass c: Int, operation: Int, memoryGB: Double, computeUnits: Double, minutes: Double) -> TokenAmount {
         if let payment = classes[c].payment { return payment }
         if configuration.pricing.mode == .fixed { return configuration.pricing.fixedPrice ?? ComputePricing.minimumCost }
         let fid = functionIDs[operation]
-        let f = flame.functions[Int(fid.rawValue)]
+        let current = flame.functions[Int(fid.rawValue)].currentPrice
+        let initial = flame.functions[Int(fid.rawValue)].initialPrice
         let breakdown: ExecutionCostBreakdown
         do { breakdown = try flame.executionCost(of: fid) } catch { preconditionFailure("registered function: \(error)") }
-        let drift = Rate(f.currentPrice.baseUnits, over: Swift.max(f.initialPrice.baseUnits, 1))
+        let drift = Rate(current.baseUnits, over: Swift.max(initial.baseUnits, 1))
         var factor = drift
         for m in [breakdown.demand, breakdown.performance, breakdown.scarcity] {
             factor = Rate.multiplying(factor, m) ?? Rate(

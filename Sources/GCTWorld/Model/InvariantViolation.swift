@@ -18,6 +18,21 @@ extension World {
     /// minted ≤ cap, queue conservation, multiplier within its mode's bounds (and, with the
     /// full economy, reputation in [0, 1]). A violation stops the run.
     mutating func checkInvariants(after event: WorldEvent, at time: SimTime) {
+        // The fast path reads fields only: calling a method on `self` here would copy the world.
+        let supplyOK = ledger.inAccounts == ledger.minted - ledger.burned && ledger.minted <= ledger.cap
+        let inSystem = counters.completed + counters.failed + counters.balked + counters.insufficient
+            + Int64(flame.queue.count) + Int64(flame.running)
+        var multiplierOK = true
+        if let (low, high) = multiplierBounds, marketMultiplier != .one {
+            multiplierOK = !(marketMultiplier < low || high < marketMultiplier)
+        }
+        if supplyOK && counters.arrived == inSystem && multiplierOK { return }
+        reportViolation(after: event, at: time)
+    }
+
+    /// Names the first broken invariant with its values and stops the run.
+    @inline(never)
+    mutating func reportViolation(after event: WorldEvent, at time: SimTime) {
         var failed: (String, String)?
         if !ledger.checkSupplyInvariant() {
             failed = ("supply_conservation",
