@@ -13,5 +13,6 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 printf '\nwall time: %.1f s\n' "$(echo "$end - $start" | bc)"
 echo
-echo "== gctsim inspect results/baseline.h5 (head)"
-"$GCTSIM" inspect results/baseline.h5 | head -40
+echo "== gctsim inspect results/baseline.h5 (first 40 lines; all of it in results/baseline-inspect.txt)"
+"$GCTSIM" inspect results/baseline.h5 > results/baseline-inspect.txt
+head -40 results/baseline-inspect.txt
