@@ -11,19 +11,8 @@ struct GPUCommandTests {
     static let hostLibrary = GCTTestSupport.packageRoot.appendingPathComponent("gpu/build/libgctkernels_host.so").path
 
     static func gctsim(_ args: [String], environment: [String: String]) throws -> Run {
-        let p = Process()
-        p.executableURL = GCTTestSupport.packageRoot.appendingPathComponent(".build/debug/gctsim")
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        p.currentDirectoryURL = GCTTestSupport.packageRoot
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = try GCTTestSupport.run(args, environment: environment)
+        return Run(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     /// The JSON output without the fields that name the backend or time the run.

@@ -4,18 +4,8 @@ import _GCTTestSupport
 
 /// Runs the built `gctsim` binary (`.build/debug/gctsim`, built by `swift build --build-tests`).
 private func gctsim(_ arguments: [String]) throws -> (status: Int32, signal: Bool, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = GCTTestSupport.packageRoot.appendingPathComponent(".build/debug/gctsim")
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, process.terminationReason == .uncaughtSignal,
-            String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    let r = try GCTTestSupport.run(arguments)
+    return (r.status, r.signalled, r.stdout, r.stderr)
 }
 
 private func scratchDirectory() throws -> URL {

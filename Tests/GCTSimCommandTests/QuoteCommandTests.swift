@@ -7,18 +7,8 @@ import _GCTTestSupport
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
     static func gctsim(_ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = GCTTestSupport.packageRoot.appendingPathComponent(".build/debug/gctsim")
-        p.arguments = args
-        p.currentDirectoryURL = GCTTestSupport.packageRoot
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = try GCTTestSupport.run(args)
+        return Run(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     static func json(_ args: [String]) throws -> [String: Any] {

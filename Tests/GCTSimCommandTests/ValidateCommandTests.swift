@@ -11,20 +11,8 @@ struct GCTSimRun {
     static var binary: URL { GCTTestSupport.packageRoot.appendingPathComponent(".build/debug/gctsim") }
 
     static func run(_ arguments: [String]) throws -> GCTSimRun {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = GCTTestSupport.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return GCTSimRun(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        let r = try GCTTestSupport.run(arguments, binary: binary)
+        return GCTSimRun(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 }
 

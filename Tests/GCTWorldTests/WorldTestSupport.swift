@@ -56,18 +56,8 @@ func runReleaseGCTSim(_ arguments: [String]) throws -> (status: Int32, stdout: S
 }
 
 func runProcess(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let p = Process()
-    p.executableURL = binary
-    p.arguments = arguments
-    p.currentDirectoryURL = GCTTestSupport.packageRoot
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try GCTTestSupport.run(arguments, binary: binary)
+    return (r.status, r.stdout, r.stderr)
 }
 
 struct GCTSimTestError: Error, CustomStringConvertible {

@@ -36,16 +36,21 @@ extension GCTTestSupport {
     public static var debugBinary: URL { packageRoot.appendingPathComponent(".build/debug/gctsim") }
 
     /// Runs `binary` (default: the debug `gctsim`) in the package root and waits for it.
-    public static func run(_ arguments: [String], binary: URL = debugBinary) throws -> CommandResult {
-        let p = try start(arguments, binary: binary)
-        return p.wait()
+    public static func run(
+        _ arguments: [String], binary: URL = debugBinary, environment: [String: String] = [:]
+    ) throws -> CommandResult {
+        try start(arguments, binary: binary, environment: environment).wait()
     }
 
-    /// Starts `binary` in the package root; `wait()` collects its output.
-    public static func start(_ arguments: [String], binary: URL = debugBinary) throws -> RunningCommand {
+    /// Starts `binary` in the package root, with `environment` added to this process's; `wait()`
+    /// collects its output.
+    public static func start(
+        _ arguments: [String], binary: URL = debugBinary, environment: [String: String] = [:]
+    ) throws -> RunningCommand {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.currentDirectoryURL = packageRoot
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
