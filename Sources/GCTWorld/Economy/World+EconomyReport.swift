@@ -48,7 +48,10 @@ extension World {
         if configuration.autoscaling?.enabled == true {
             m.append(("capacity_min", Double(economy.capacityMin)))
             m.append(("capacity_max", Double(economy.capacityMax)))
-            m.append(("capacity_hours", statistics.meanCapacity * statistics.seconds / 3600))
+            let hours = statistics.meanCapacity * statistics.seconds / 3600
+            m.append(("capacity_hours", hours))
+            // Priced at the spec's "Base GPU Hour: 0.1 GCT" per server-hour.
+            m.append(("capacity_cost_gct", hours * Self.baseGPUHourPrice))
             m.append(("scale_ups", Double(economy.scalingActions[.scaleUp] ?? 0)))
             m.append(("scale_downs", Double(economy.scalingActions[.scaleDown] ?? 0)))
         }
