@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES ?= pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
 GCTSIM_RELEASE = .build/release/gctsim
 
-.PHONY: deps build gpu test test-swift test-python demo bench clean
+.PHONY: deps build gpu test demo notebooks bench clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -36,6 +36,12 @@ test: deps gpu
 
 demo: build
 	./demo.sh $(GCTSIM_RELEASE)
+
+# The analysis notebook of the baseline year, exported to notebooks-export/ (after `make demo`).
+notebooks:
+	@[ -f results/baseline.h5 ] || $(MAKE) demo
+	@[ -x .venv/bin/python ] || (python3 -m venv .venv && .venv/bin/pip install -q -r Tests/python/requirements.txt)
+	.venv/bin/python notebooks/baseline_analysis.py
 
 bench: build
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
