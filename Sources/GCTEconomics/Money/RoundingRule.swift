@@ -34,7 +34,15 @@ public enum ExactArithmetic {
         _ numerator: UInt128, by denominator: UInt128, rounding rule: RoundingRule
     ) -> (quotient: UInt128, remainder: UInt128) {
         precondition(denominator > 0, "division by zero")
-        let (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
+        let q: UInt128, r: UInt128
+        if numerator >> 64 == 0 && denominator >> 64 == 0 {
+            // Fast path: most money × rate products fit 64 bits; a 128-bit division is a library call.
+            let (q64, r64) = UInt64(truncatingIfNeeded: numerator)
+                .quotientAndRemainder(dividingBy: UInt64(truncatingIfNeeded: denominator))
+            (q, r) = (UInt128(q64), UInt128(r64))
+        } else {
+            (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
+        }
         switch rule {
         case .down:
             return (q, r)
