@@ -8,11 +8,7 @@ private func gctsim(_ arguments: [String]) throws -> (status: Int32, signal: Boo
     return (r.status, r.signalled, r.stdout, r.stderr)
 }
 
-private func scratchDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gct-inspect-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+private func scratchDirectory() throws -> URL { try GCTTestSupport.scratchDirectory("gct-inspect") }
 
 @Suite("gctsim inspect")
 struct InspectCommandTests {

@@ -19,8 +19,7 @@ struct GCTSimRun {
 @Suite("gctsim validate (the binary)")
 struct ValidateCommandTests {
     static func scratch(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gctsim-validate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try GCTTestSupport.scratchDirectory("gctsim-validate")
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return dir
     }

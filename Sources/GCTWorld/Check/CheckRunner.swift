@@ -1,7 +1,5 @@
-import Dispatch
 import GCTEconomics
 import GCTEngine
-import Synchronization
 
 /// One replication run by `gctsim check`: its outcome and the invariant problems found in it
 /// (the world's per-event violation, the sample-by-sample checks and the end-of-run audit).
@@ -22,25 +20,9 @@ public enum CheckRunner {
         prepare: (@Sendable (inout World) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> [CheckedReplication] {
-        let n = configuration.replications
-        let results = Mutex<[Int: Result<CheckedReplication, WorldError>]>([:])
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: Swift.max(1, Swift.min(threads, n))) { _ in
-            while true {
-                let r = next.add(1, ordering: .relaxed).oldValue
-                guard r < n else { return }
-                let result = Result { () throws(WorldError) -> CheckedReplication in
-                    try runOne(configuration, replication: r, prepare: prepare, stopFlag: stopFlag)
-                }
-                results.withLock { $0[r] = result }
-            }
+        try ReplicationRunner.forEachReplication(configuration.replications, threads: threads, stopFlag: stopFlag) {
+            r throws(WorldError) in try runOne(configuration, replication: r, prepare: prepare, stopFlag: stopFlag)
         }
-        var replications: [CheckedReplication] = []
-        for r in 0..<n {
-            guard let result = results.withLock({ $0[r] }) else { break }
-            replications.append(try result.get())
-        }
-        return replications
     }
 
     /// Runs one replication to its end and audits it.
@@ -48,18 +30,14 @@ public enum CheckRunner {
         _ configuration: ScenarioConfiguration, replication: Int,
         prepare: ((inout World) -> Void)? = nil, stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> CheckedReplication {
-        let clock = ContinuousClock()
-        let started = clock.now
         let observer = CheckObserver(cap: configuration.economy.cap, hasValidators: configuration.validators != nil)
         var world = try World(configuration, replication: replication, observer: observer)
         prepare?(&world)
-        let summary = world.runToEnd(stopFlag: stopFlag)
-        let elapsed = clock.now - started
-        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let outcome = ReplicationRunner.runToEnd(&world, stopFlag: stopFlag)
         var problems: [InvariantProblem] = []
         if let v = world.violation { problems.append(InvariantProblem(v.invariant, v.description)) }
         problems += observer.problems
         problems += world.endOfRunProblems()
-        return CheckedReplication(outcome: world.outcome(run: summary, wallSeconds: wall), problems: problems)
+        return CheckedReplication(outcome: outcome, problems: problems)
     }
 }

@@ -73,7 +73,6 @@ struct ValidatorState {
     var position: StakingPositionID
     var reputation: Reputation
     var region: Int
-    var gpuCount: Int
     var asked: Int64 = 0
     var answered: Int64 = 0
     var outlierRounds: Int64 = 0

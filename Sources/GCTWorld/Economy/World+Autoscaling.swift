@@ -59,6 +59,7 @@ extension World {
             time: time, action: .arrived, factor: 1, velocity: economy.velocity.annualized.doubleValue,
             demand: Double(flame.running + flame.queue.count), capacityBefore: Int32(before), capacityAfter: Int32(flame.capacity)))
         dispatchQueued(at: time)
+        noteOccupancy(at: time)
     }
 
     /// Sets the number of execution slots, keeping `freeServers.count == capacity − running`

@@ -57,7 +57,7 @@ extension World {
                 economy.validators.append(ValidatorState(
                     id: id, account: account, position: position,
                     reputation: Reputation(clampingPPB: Int64((v.reputation * 1e9).rounded())),
-                    region: regions.sample(&setup), gpuCount: v.hardware.gpuCount))
+                    region: regions.sample(&setup)))
                 economy.validatorStreams.append(RandomStream(
                     seed: seed, replication: rep, stream: StreamID(purpose: Purpose.validatorReports, index: i)))
             }

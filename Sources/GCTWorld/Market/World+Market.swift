@@ -107,11 +107,12 @@ extension World {
         case .queued:
             hold(cost, on: user)
             if measured { statistics.admitted += 1 }
-            statistics.queueLength.record(Double(flame.queue.count), at: time)
+            noteOccupancy(at: time)
         case let .started(ticket):
             hold(cost, on: user)
             if measured { statistics.admitted += 1 }
             start(slot: slot, ticket: ticket, at: time)
+            noteOccupancy(at: time)
         }
     }
 
@@ -157,8 +158,6 @@ extension World {
         slots[slot].ticket = ticket
         let wait = time - slots[slot].arrival
         if slots[slot].measured { statistics.waits.add(wait.seconds) }
-        statistics.running.record(Double(flame.running), at: time)
-        statistics.queueLength.record(Double(flame.queue.count), at: time)
         _ = queue.schedule(.completion(slot: Int32(slot)), at: time + slots[slot].service)
     }
 
@@ -208,7 +207,13 @@ extension World {
         // Keep `freeServers.count == capacity − running`; a server beyond a reduced capacity retires.
         if freeServers.count < flame.capacity - flame.running { freeServers.append(r.server) }
         dispatchQueued(at: time)
+        noteOccupancy(at: time)
+    }
+
+    /// Records the queue length and the busy servers for the time averages (once per change).
+    mutating func noteOccupancy(at time: SimTime) {
         statistics.running.record(Double(flame.running), at: time)
+        statistics.queueLength.record(Double(flame.queue.count), at: time)
     }
 
     /// Starts queued requests while execution slots are free.

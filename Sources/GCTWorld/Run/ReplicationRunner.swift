@@ -16,7 +16,7 @@ public enum ReplicationRunner {
     ///   - prepare: adjusts each world before it runs (tests use it for fault injection).
     ///   - stopFlag: checked between events.
     /// - Throws: `WorldError` when a replication cannot start.
-    public static func run<Observer: WorldObserver>(
+    public static func run<Observer: WorldObserver & SendableMetatype>(
         _ configuration: ScenarioConfiguration, threads: Int = 1,
         observer: @Sendable (Int) -> Observer,
         prepare: (@Sendable (inout World) -> Void)? = nil,
@@ -24,31 +24,12 @@ public enum ReplicationRunner {
         stopFlag: StopFlag? = StopFlag.process,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(WorldError) -> [ReplicationOutcome] {
-        let n = configuration.replications
-        let results = Mutex<[Int: Result<ReplicationOutcome, WorldError>]>([:])
-        let next = Atomic<Int>(0)
-        let workers = Swift.max(1, Swift.min(threads, n))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let r = next.add(1, ordering: .relaxed).oldValue
-                guard r < n else { return }
-                if let stopFlag, stopFlag.isRequested { return }
-                let outcome = Result { () throws(WorldError) -> ReplicationOutcome in
-                    try runOne(configuration, replication: r, observer: observer(r), prepare: prepare, finish: finish, stopFlag: stopFlag)
-                }
-                results.withLock { $0[r] = outcome }
-                progress?(r)
-            }
+        try forEachReplication(configuration.replications, threads: threads, stopFlag: stopFlag) { r throws(WorldError) in
+            let outcome = try runOne(
+                configuration, replication: r, observer: observer(r), prepare: prepare, finish: finish, stopFlag: stopFlag)
+            progress?(r)
+            return outcome
         }
-        var outcomes: [ReplicationOutcome] = []
-        for r in 0..<n {
-            guard let result = results.withLock({ $0[r] }) else { break }  // not run: stopped
-            switch result {
-            case let .success(o): outcomes.append(o)
-            case let .failure(e): throw e
-            }
-        }
-        return outcomes
     }
 
     /// Runs one replication to its end.
@@ -58,15 +39,48 @@ public enum ReplicationRunner {
         finish: ((Observer, WorldFinalState, ReplicationOutcome) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process
     ) throws(WorldError) -> ReplicationOutcome {
-        let clock = ContinuousClock()
-        let started = clock.now
         var world = try World(configuration, replication: replication, observer: observer)
         prepare?(&world)
+        let outcome = runToEnd(&world, stopFlag: stopFlag)
+        finish?(observer, world.finalState, outcome)
+        return outcome
+    }
+
+    /// Runs `world` to its end and returns its outcome with the wall-clock time it took.
+    public static func runToEnd(_ world: inout World, stopFlag: StopFlag?) -> ReplicationOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
         let summary = world.runToEnd(stopFlag: stopFlag)
         let elapsed = clock.now - started
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let outcome = world.outcome(run: summary, wallSeconds: wall)
-        finish?(observer, world.finalState, outcome)
-        return outcome
+        return world.outcome(run: summary, wallSeconds: wall)
+    }
+
+    /// Runs `body(r)` for replications `0 ..< count` on `threads` worker threads and returns the
+    /// results in replication order, so they do not depend on `threads`. Once a stop is requested
+    /// no new replication starts; the results end at the first one not run.
+    ///
+    /// - Throws: the first replication's error, in replication order.
+    public static func forEachReplication<Result: Sendable>(
+        _ count: Int, threads: Int, stopFlag: StopFlag?,
+        _ body: @Sendable (Int) throws(WorldError) -> Result
+    ) throws(WorldError) -> [Result] {
+        let results = Mutex<[Int: Swift.Result<Result, WorldError>]>([:])
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: Swift.max(1, Swift.min(threads, count))) { _ in
+            while true {
+                let r = next.add(1, ordering: .relaxed).oldValue
+                guard r < count else { return }
+                if let stopFlag, stopFlag.isRequested { return }
+                let result = Swift.Result { () throws(WorldError) -> Result in try body(r) }
+                results.withLock { $0[r] = result }
+            }
+        }
+        var ordered: [Result] = []
+        for r in 0..<count {
+            guard let result = results.withLock({ $0[r] }) else { break }  // not run: stopped
+            ordered.append(try result.get())
+        }
+        return ordered
     }
 }
