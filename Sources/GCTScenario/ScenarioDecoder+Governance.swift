@@ -1,48 +1,21 @@
 import GCTEconomics
 import GCTWorld
 
-/// `stakers:`, `governance:` and `attacks:`.
+/// `governance:` and `attacks:`.
 extension ScenarioDecoder {
-    static func stakers(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> StakersConfiguration {
-        let s = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.stakerKeys)
-        let d = StakersConfiguration(count: 1, balance: .zero)
-        return StakersConfiguration(
-            count: try s.requiredValue("count", example: "1000") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) },
-            balance: try s.requiredValue("balance", example: "\"50_000\"", amount),
-            initialStakeFraction: try s.value("initial_stake_fraction", default: d.initialStakeFraction) { (n, k) throws(ScenarioError) in
-                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
-            },
-            outsideYield: try s.value("outside_yield", default: d.outsideYield) { (n, k) throws(ScenarioError) in try rate(n, k) },
-            reviewPeriod: try s.value("review_period", default: d.reviewPeriod) { (n, k) throws(ScenarioError) in try positiveDuration(n, k) },
-            inertia: try s.value("inertia", default: d.inertia) { (n, k) throws(ScenarioError) in
-                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
-            })
-    }
-
     // MARK: governance
 
     static func governance(
         _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
     ) throws(ScenarioError) -> GovernanceConfiguration {
-        let g = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.governanceKeys)
-        let d = GovernanceConfiguration()
-        func fraction(_ key: String, _ fallback: Rate) throws(ScenarioError) -> Rate {
-            try g.value(key, default: fallback) { (n, k) throws(ScenarioError) in try rate(n, k) }
+        let keys = GovernanceConfiguration.keys { (n, k) throws(ScenarioError) in
+            var result: [ProposalConfiguration] = []
+            for (i, item) in try list(n, k, expected: "a list of proposals (- title: …)").enumerated() {
+                result.append(try proposal(item, "\(k).\(i)", context))
+            }
+            return result
         }
-        return GovernanceConfiguration(
-            quorum: try fraction("quorum", d.quorum),
-            threshold: try fraction("threshold", d.threshold),
-            emergencyThreshold: try fraction("emergency_threshold", d.emergencyThreshold),
-            turnout: try g.value("turnout", default: d.turnout) { (n, k) throws(ScenarioError) in
-                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
-            },
-            proposals: try g.value("proposals", default: []) { (n, k) throws(ScenarioError) in
-                var result: [ProposalConfiguration] = []
-                for (i, item) in try list(n, k, expected: "a list of proposals (- title: …)").enumerated() {
-                    result.append(try proposal(item, "\(k).\(i)", context))
-                }
-                return result
-            })
+        return try keys.decode(node, keyPath, from: GovernanceConfiguration()).value
     }
 
     static func proposal(

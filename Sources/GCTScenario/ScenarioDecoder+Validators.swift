@@ -6,12 +6,8 @@ extension ScenarioDecoder {
     static func validators(
         _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
     ) throws(ScenarioError) -> ValidatorsConfiguration {
-        let v = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.validatorKeys)
-        let d = ValidatorsConfiguration(count: 3, stake: .constant(value: 0))
-        let count = try v.requiredValue("count", example: "50") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 3) }
-        let stake = try v.requiredValue("stake", example: "{dist: uniform, min: 10000, max: 200000}") { (n, k) throws(ScenarioError) in
-            try distribution(n, k, time: false)
-        }
+        let (result, v) = try ValidatorsConfiguration.keys.decode(node, keyPath, from: .start)
+        let stake = result.stake
         let minStake = context.economy.staking.minStake
         // Stakes are sampled in GCT as doubles; the world rounds them to base units.
         if stake.supportMinimum * 1e9 < Double(minStake.baseUnits) {
@@ -26,19 +22,7 @@ extension ScenarioDecoder {
                 at: location(v, "stake"), keyPath: v.child("stake"),
                 "\(v.child("stake")): every stake must be at least economy.staking.min_stake (\(minStake.decimalString()) GCT), but \(reason)")
         }
-        return ValidatorsConfiguration(
-            count: count,
-            stake: stake,
-            reputation: try v.value("reputation", default: d.reputation) { (n, k) throws(ScenarioError) in
-                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
-            },
-            regions: try v.value("regions", default: d.regions, regions),
-            hardware: try v.value("hardware", default: d.hardware, hardware),
-            noise: try v.value("noise", default: d.noise) { (n, k) throws(ScenarioError) in try number(n, k, ">= 0") { $0 >= 0 } },
-            unavailability: try v.value("unavailability", default: d.unavailability) { (n, k) throws(ScenarioError) in
-                try number(n, k, "in [0, 1)") { $0 >= 0 && $0 < 1 }
-            },
-            responseTime: try v.value("response_time", default: d.responseTime, responseTime))
+        return result
     }
 
     /// A mapping of region name to weight >= 0, at least one > 0; kept in name order so the
@@ -62,54 +46,12 @@ extension ScenarioDecoder {
         return result.sorted { $0.name < $1.name }
     }
 
-    static func hardware(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> HardwareConfiguration {
-        let h = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.hardwareKeys)
-        let d = HardwareConfiguration()
-        return HardwareConfiguration(
-            gpuCount: try h.value("gpu_count", default: d.gpuCount) { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) },
-            memoryGB: try h.value("memory_gb", default: d.memoryGB) { (n, k) throws(ScenarioError) in try number(n, k, "> 0") { $0 > 0 } },
-            computeCapability: try h.value("compute_capability", default: d.computeCapability) { (n, k) throws(ScenarioError) in
-                try number(n, k, "> 0") { $0 > 0 }
-            })
-    }
-
-    static func responseTime(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> ResponseTimeConfiguration {
-        let r = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.responseTimeKeys)
-        let d = ResponseTimeConfiguration()
-        let result = ResponseTimeConfiguration(
-            mean: try r.value("mean", default: d.mean) { (n, k) throws(ScenarioError) in try positiveDuration(n, k) },
-            deadline: try r.value("deadline", default: d.deadline) { (n, k) throws(ScenarioError) in try positiveDuration(n, k) })
-        return result
-    }
-
-    static func oracle(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> OracleConfiguration {
-        let o = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.oracleKeys)
-        let d = OracleConfiguration()
-        return OracleConfiguration(
-            period: try o.value("period", default: d.period) { (n, k) throws(ScenarioError) in try positiveDuration(n, k) },
-            outlierMaxDeviation: try o.value("outlier_max_deviation", default: d.outlierMaxDeviation) { (n, k) throws(ScenarioError) in
-                try rate(n, k, maximum: Rate(1000, over: 1))
-            },
-            slashOutliers: try o.value("slash_outliers", default: d.slashOutliers, boolean),
-            slashUnavailable: try o.value("slash_unavailable", default: d.slashUnavailable, boolean),
-            detector: try o.value("detector", default: d.detector, boolean),
-            regionalPricing: try o.value("regional_pricing", default: d.regionalPricing, boolean),
-            timeOfDayPricing: try o.value("time_of_day_pricing", default: d.timeOfDayPricing, boolean),
-            utcOffsetHours: try o.value("utc_offset_hours", default: d.utcOffsetHours) { (n, k) throws(ScenarioError) in
-                try number(n, k, "in [-12, 14]") { $0 >= -12 && $0 <= 14 }
-            })
-    }
-
     static func autoscaling(
         _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
     ) throws(ScenarioError) -> AutoscalingConfiguration {
-        let a = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.autoscalingKeys)
         let servers = context.providers.servers
-        let d = AutoscalingConfiguration(maxServers: 4 * servers)
-        let minServers = try a.value("min_servers", default: d.minServers) { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) }
-        let maxServers = try a.value("max_servers", default: d.maxServers) { (n, k) throws(ScenarioError) in
-            try integer(n, k, minimum: 1)
-        }
+        let (result, a) = try AutoscalingConfiguration.keys.decode(node, keyPath, from: .start(servers: servers))
+        let (minServers, maxServers) = (result.minServers, result.maxServers)
         if minServers > servers {
             throw ScenarioError(
                 at: location(a, "min_servers"), keyPath: a.child("min_servers"),
@@ -120,15 +62,7 @@ extension ScenarioDecoder {
                 at: location(a, "max_servers"), keyPath: a.child("max_servers"),
                 "\(a.child("max_servers")) (\(maxServers)) must be at least providers.servers (\(servers)), the pool at time 0")
         }
-        return AutoscalingConfiguration(
-            enabled: try a.value("enabled", default: d.enabled, boolean),
-            period: try a.value("period", default: d.period) { (n, k) throws(ScenarioError) in try positiveDuration(n, k) },
-            provisioningDelay: try a.value("provisioning_delay", default: d.provisioningDelay, duration),
-            minServers: minServers,
-            maxServers: maxServers,
-            velocityWindow: try a.value("velocity_window", default: d.velocityWindow) { (n, k) throws(ScenarioError) in
-                try positiveDuration(n, k)
-            })
+        return result
     }
 
     /// A duration > 0.

@@ -1,3 +1,5 @@
+import GCTWorld
+
 extension ScenarioLoader {
     /// Applies one `--set`: a declared var, a top-level key, or a dotted key path.
     static func apply(
@@ -9,7 +11,7 @@ extension ScenarioLoader {
         } else if path.count == 1 {
             if vars.isDeclared(path[0]) {
                 try vars.override(path[0], with: override)
-            } else if ScenarioSchema.topLevelKeys.contains(path[0]) {
+            } else if ScenarioConfiguration.keys.names.contains(path[0]) {
                 try tree.set(path[...], to: override.value, by: override)
             } else {
                 throw vars.unknownVar(path[0], at: .commandLine(override.text), keyPath: override.keyPath)

@@ -249,9 +249,9 @@ struct ScenarioValueTests {
     func suggestions() {
         #expect(ClosestMatch.distance("sevrers", "servers") == 1)
         #expect(ClosestMatch.distance("kitten", "sitting") == 3)
-        #expect(ClosestMatch.closest(to: "sevrers", in: ScenarioSchema.providerKeys) == "servers")
-        #expect(ClosestMatch.closest(to: "speeed", in: ScenarioSchema.providerKeys) == "speed")
-        #expect(ClosestMatch.closest(to: "banana", in: ScenarioSchema.providerKeys) == nil)
+        #expect(ClosestMatch.closest(to: "sevrers", in: ProviderConfiguration.keys.names) == "servers")
+        #expect(ClosestMatch.closest(to: "speeed", in: ProviderConfiguration.keys.names) == "speed")
+        #expect(ClosestMatch.closest(to: "banana", in: ProviderConfiguration.keys.names) == nil)
     }
 
     @Test("Distribution validation rules")

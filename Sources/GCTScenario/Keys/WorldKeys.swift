@@ -1,0 +1,150 @@
+import GCTEconomics
+import GCTWorld
+
+// The keys of `providers:`, `validators:`, `oracle:`, `autoscaling:`, `stakers:` and `governance:`,
+// each declared once. Defaults are the configurations' own (their initialisers).
+
+extension ProviderConfiguration {
+    /// The starting value of decoding; `servers` and `service_time` are required, so never shown.
+    static var start: ProviderConfiguration { ProviderConfiguration(servers: 1, serviceTime: ServiceTimeConfiguration(default: .constant(value: 1))) }
+
+    static var keys: ScenarioSection<ProviderConfiguration> {
+        ScenarioSection(keys: [
+            .required("servers", \.servers, Codecs.integer(minimum: 1), example: "8", "servers in the pool at time 0 (c in M/M/c)"),
+            .value(
+                "count", \.count, Codecs.integer(minimum: 1),
+                "provider accounts; server `i` belongs to provider `i mod count` (round-robin, servers added by auto-scaling included)",
+                defaultText: "`servers`", absent: { $0.count = $0.servers }),
+            .value("failure_probability", \.failureProbability, Codecs.number("in [0, 1)") { $0 >= 0 && $0 < 1 }, "probability that an execution fails"),
+            .custom(
+                "service_time",
+                rows: [KeyRow(key: "service_time", type: "distribution of times, or `default` plus per-op distributions", defaultText: "required", doc: "time to serve one execution")],
+                decode: { (root, reader) throws(ScenarioError) in
+                    root.serviceTime = try reader.requiredValue(
+                        "service_time", example: "{default: {dist: exponential, mean: 1s}}", ScenarioDecoder.serviceTime)
+                },
+                emit: { root, depth, w in
+                    w.section(depth, "service_time")
+                    w.line(depth + 1, "default", CanonicalYAML.distribution(root.serviceTime.default, time: true))
+                    for op in ScenarioOperation.allCases {
+                        if let d = root.serviceTime.perOperation[op] { w.line(depth + 1, op.rawValue, CanonicalYAML.distribution(d, time: true)) }
+                    }
+                }),
+            .value("speed", \.speed, Codecs.number("> 0") { $0 > 0 }, "a server of speed 2 serves in half the sampled time"),
+        ], documented: start)
+    }
+}
+
+extension ValidatorsConfiguration {
+    static var start: ValidatorsConfiguration { ValidatorsConfiguration(count: 3, stake: .constant(value: 0)) }
+
+    static var keys: ScenarioSection<ValidatorsConfiguration> {
+        ScenarioSection(keys: [
+            .required("count", \.count, Codecs.integer(minimum: 3), example: "50", "validators (at least 3, so a weighted median has a majority)"),
+            .required(
+                "stake", \.stake, Codecs.distribution, example: "{dist: uniform, min: 10000, max: 200000}",
+                "initial stake of each validator in GCT; every value it can take is at least `economy.staking.min_stake`"),
+            .value("reputation", \.reputation, Codecs.number("in [0, 1]") { $0 >= 0 && $0 <= 1 }, "initial reputation of every validator"),
+            .custom(
+                "regions",
+                rows: [KeyRow(key: "regions", type: "mapping region → weight ≥ 0, one > 0", defaultText: "`{global: 1}`", doc: "validators' regions and relative weights")],
+                decode: { (root, reader) throws(ScenarioError) in
+                    if let node = reader.optional("regions") { root.regions = try ScenarioDecoder.regions(node, reader.child("regions")) }
+                },
+                emit: { root, depth, w in
+                    w.section(depth, "regions")
+                    for r in root.regions { w.line(depth + 1, CanonicalYAML.quoted(r.name), CanonicalYAML.number(r.weight)) }
+                }),
+            .section("hardware", \.hardware, HardwareConfiguration.keys),
+            .value("noise", \.noise, Codecs.number(">= 0") { $0 >= 0 }, "relative standard deviation of an honest report"),
+            .value("unavailability", \.unavailability, Codecs.number("in [0, 1)") { $0 >= 0 && $0 < 1 }, "probability that a validator misses a round"),
+            .section("response_time", \.responseTime, ResponseTimeConfiguration.keys),
+        ], documented: start)
+    }
+}
+
+extension HardwareConfiguration {
+    static var keys: ScenarioSection<HardwareConfiguration> {
+        ScenarioSection(keys: [
+            .value("gpu_count", \.gpuCount, Codecs.integer(minimum: 1), "GPUs per validator"),
+            .value("memory_gb", \.memoryGB, Codecs.number("> 0") { $0 > 0 }, "memory per GPU in GB"),
+            .value("compute_capability", \.computeCapability, Codecs.number("> 0") { $0 > 0 }, "CUDA-style compute capability"),
+        ], documented: HardwareConfiguration())
+    }
+}
+
+extension ResponseTimeConfiguration {
+    static var keys: ScenarioSection<ResponseTimeConfiguration> {
+        ScenarioSection(keys: [
+            .value("mean", \.mean, Codecs.positiveDuration, "mean response time"),
+            .value("deadline", \.deadline, Codecs.positiveDuration, "a report arriving later counts as missing"),
+        ], documented: ResponseTimeConfiguration())
+    }
+}
+
+extension OracleConfiguration {
+    static var keys: ScenarioSection<OracleConfiguration> {
+        ScenarioSection(keys: [
+            .value("period", \.period, Codecs.positiveDuration, "time between rounds"),
+            .value("outlier_max_deviation", \.outlierMaxDeviation, Codecs.rate(maximum: Rate(1000, over: 1)), "a report deviating from consensus by more than this fraction is an outlier (departure P7)"),
+            .value("slash_outliers", \.slashOutliers, Codecs.boolean, "slash outliers (`economy.slashing.oracle_outlier`)"),
+            .value("slash_unavailable", \.slashUnavailable, Codecs.boolean, "slash validators that miss a round (`economy.slashing.unavailability`)"),
+            .value("detector", \.detector, Codecs.boolean, "run `detect_price_manipulation` on each consensus price"),
+            .value("regional_pricing", \.regionalPricing, Codecs.boolean, "price per region (departure P12)"),
+            .value("time_of_day_pricing", \.timeOfDayPricing, Codecs.boolean, "time-of-day pricing (departure P12)"),
+            .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("in [-12, 14]") { $0 >= -12 && $0 <= 14 }, "UTC offset of the local clock of time-of-day pricing"),
+        ], documented: OracleConfiguration())
+    }
+}
+
+extension AutoscalingConfiguration {
+    /// The starting value of decoding: `max_servers` defaults to 4 × `providers.servers`.
+    static func start(servers: Int) -> AutoscalingConfiguration { AutoscalingConfiguration(maxServers: 4 * servers) }
+
+    static var keys: ScenarioSection<AutoscalingConfiguration> {
+        ScenarioSection(keys: [
+            .value("enabled", \.enabled, Codecs.boolean, "whether scaling runs"),
+            .value("period", \.period, Codecs.positiveDuration, "time between scaling decisions"),
+            .value("provisioning_delay", \.provisioningDelay, Codecs.duration, "delay between deciding to add a server and the server taking work"),
+            .value("min_servers", \.minServers, Codecs.integer(minimum: 1), "fewest servers; at most `providers.servers`"),
+            .value("max_servers", \.maxServers, Codecs.integer(minimum: 1), "most servers; at least `providers.servers`", defaultText: "4 × `providers.servers`"),
+            .value("velocity_window", \.velocityWindow, Codecs.positiveDuration, "trailing window of the token velocity"),
+        ], documented: start(servers: 1))
+    }
+}
+
+extension StakersConfiguration {
+    static var start: StakersConfiguration { StakersConfiguration(count: 1, balance: .zero) }
+
+    static var keys: ScenarioSection<StakersConfiguration> {
+        ScenarioSection(keys: [
+            .required("count", \.count, Codecs.integer(minimum: 1), example: "1000", "stakers"),
+            .required("balance", \.balance, Codecs.amount, example: "\"50_000\"", "starting balance of each staker"),
+            .value("initial_stake_fraction", \.initialStakeFraction, Codecs.number("in [0, 1]") { $0 >= 0 && $0 <= 1 }, "fraction of the balance staked at time 0 (whole GCT, rounded down; below `min_stake`: not staked)"),
+            .value("outside_yield", \.outsideYield, Codecs.rate, "the yield a staker could get elsewhere, compared with the staking APY"),
+            .value("review_period", \.reviewPeriod, Codecs.positiveDuration, "time between a staker's reviews of its position"),
+            .value("inertia", \.inertia, Codecs.number("in [0, 1]") { $0 >= 0 && $0 <= 1 }, "probability that a staker does nothing at a review"),
+        ], documented: start)
+    }
+}
+
+extension GovernanceConfiguration {
+    /// `proposals` is read by hand (`ScenarioDecoder.proposal`): each is checked against the run.
+    static func keys(proposals: @escaping (ScenarioNode, String) throws(ScenarioError) -> [ProposalConfiguration]) -> ScenarioSection<GovernanceConfiguration> {
+        ScenarioSection(keys: [
+            .value("quorum", \.quorum, Codecs.rate, "share of the staked supply that must vote"),
+            .value("threshold", \.threshold, Codecs.rate, "share of the votes cast in favour that passes a proposal"),
+            .value("emergency_threshold", \.emergencyThreshold, Codecs.rate, "the same for an emergency proposal"),
+            .value("turnout", \.turnout, Codecs.number("in [0, 1]") { $0 >= 0 && $0 <= 1 }, "share of stakers that vote"),
+            .custom(
+                "proposals",
+                rows: [KeyRow(key: "proposals", type: "list of proposals", defaultText: "`[]`", doc: "see [governance](#governance)")],
+                decode: { (root, reader) throws(ScenarioError) in
+                    if let node = reader.optional("proposals") { root.proposals = try proposals(node, reader.child("proposals")) }
+                },
+                emit: { root, depth, w in CanonicalYAML.proposals(root.proposals, depth: depth, &w) }),
+        ], documented: GovernanceConfiguration())
+    }
+
+    static var keys: ScenarioSection<GovernanceConfiguration> { keys { _, _ in [] } }
+}
