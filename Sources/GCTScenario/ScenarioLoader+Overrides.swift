@@ -21,3 +21,19 @@ extension ScenarioLoader {
         }
     }
 }
+
+extension ResolvedScenario {
+    /// The command line's typed overrides (`--seed`, `--replications`): set on the decoded
+    /// configuration, not written as text and parsed again.
+    mutating func override(seed: UInt64?, replications: Int?) throws(ScenarioError) {
+        if let seed { configuration.seed = seed }
+        if let replications {
+            guard replications >= 1 else {
+                throw ScenarioError(
+                    at: .commandLine("replications=\(replications)"), keyPath: "replications",
+                    "replications must be a whole number >= 1, got \(replications)")
+            }
+            configuration.replications = replications
+        }
+    }
+}

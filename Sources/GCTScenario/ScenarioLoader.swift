@@ -14,20 +14,28 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - path: the scenario file, as the user wrote it (errors show this path).
     ///   - overrides: `--set` arguments, each `name=value` or `dotted.path=value`, applied in order.
+    ///   - seed: replaces the scenario's seed (`--seed`), after every `--set`.
+    ///   - replications: replaces the number of replications (`--replications`, at least 1), after every `--set`.
     /// - Returns: the resolved scenario with its canonical YAML and hash.
     /// - Throws: `ScenarioError`, one line naming `file:line:column` (or `--set …`), the key or value and the choices.
-    public static func load(file path: String, overrides: [String] = []) throws(ScenarioError) -> ResolvedScenario {
+    public static func load(
+        file path: String, overrides: [String] = [], seed: UInt64? = nil, replications: Int? = nil
+    ) throws(ScenarioError) -> ResolvedScenario {
         let (tree, files) = try loadTree(path: path, chain: [], referencedAt: nil)
-        return try resolve(tree: tree, files: files, overrides: overrides)
+        var scenario = try resolve(tree: tree, files: files, overrides: overrides)
+        try scenario.override(seed: seed, replications: replications)
+        return scenario
     }
 
     /// Loads a scenario from text, as if read from `file` (whose folder anchors relative `extends`).
     public static func load(
-        yaml: String, file: String = "<scenario>", overrides: [String] = []
+        yaml: String, file: String = "<scenario>", overrides: [String] = [], seed: UInt64? = nil, replications: Int? = nil
     ) throws(ScenarioError) -> ResolvedScenario {
         let root = try ScenarioNode.parse(yaml: yaml, origin: .file(file))
         let (tree, files) = try resolveExtends(root: root, path: file, chain: [canonicalPath(file)])
-        return try resolve(tree: tree, files: [file] + files, overrides: overrides)
+        var scenario = try resolve(tree: tree, files: [file] + files, overrides: overrides)
+        try scenario.override(seed: seed, replications: replications)
+        return scenario
     }
 
     static func resolve(tree: ScenarioNode, files: [String], overrides: [String]) throws(ScenarioError) -> ResolvedScenario {

@@ -77,13 +77,11 @@ struct CheckCommand: ParsableCommand {
         var results: [ScenarioCheckResult] = []
         var writeFailures = 0
         for file in files {
-            var sets = overrides
-            if let seed { sets.append("seed=\(seed)") }
             let scenario: ResolvedScenario
             do {
-                let first = try ScenarioLoader.load(file: file, overrides: sets)
+                let first = try ScenarioLoader.load(file: file, overrides: overrides, seed: seed)
                 let k = replications ?? (first.configuration.replications >= 2 ? first.configuration.replications : Self.defaultReplications)
-                scenario = k == first.configuration.replications ? first : try ScenarioLoader.load(file: file, overrides: sets + ["replications=\(k)"])
+                scenario = k == first.configuration.replications ? first : try ScenarioLoader.load(file: file, overrides: overrides, seed: seed, replications: k)
             } catch {
                 CommandSupport.fail(error.description)
             }

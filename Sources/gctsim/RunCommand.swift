@@ -53,12 +53,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        var sets = overrides
-        if let seed { sets.append("seed=\(seed)") }
-        if let replications { sets.append("replications=\(replications)") }
         let scenario: ResolvedScenario
         do {
-            scenario = try ScenarioLoader.load(file: file, overrides: sets)
+            scenario = try ScenarioLoader.load(file: file, overrides: overrides, seed: seed, replications: replications)
         } catch {
             CommandSupport.fail(error.description)
         }

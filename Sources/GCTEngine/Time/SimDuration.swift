@@ -12,6 +12,13 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
     @inlinable
     public init(ticks: Int64) { self.ticks = ticks }
 
+    /// Nanoseconds in one tick.
+    public static let nanosecondsPerTick: Int64 = 1_000_000_000 / SimTime.ticksPerSecond
+
+    /// `nanoseconds` in whole ticks, the rest below one tick dropped (toward zero).
+    @inlinable
+    public init(truncatingNanoseconds nanoseconds: Int64) { self.ticks = nanoseconds / Self.nanosecondsPerTick }
+
     /// The duration in seconds, as a `Double`, for statistics and display only.
     @inlinable
     public var seconds: Double { Double(ticks) / Double(SimTime.ticksPerSecond) }

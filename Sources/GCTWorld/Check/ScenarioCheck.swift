@@ -121,7 +121,7 @@ public enum ScenarioCheck {
     /// A year of reward epochs of the scenario's length mints exactly `floor(basis × rate)`
     /// for the mining and validator emissions (basis: the genesis supply).
     static func annualEmission(_ c: ScenarioConfiguration) -> InvariantResult {
-        let epoch = Swift.max(c.economy.staking.epoch.nanoseconds / 1_000, 1)
+        let epoch = c.economy.staking.epoch.simStep.ticks
         let basis = c.economy.initialSupply + c.economy.treasury
         var problems: [String] = []
         var epochs = 0

@@ -4,35 +4,35 @@ import GCTEconomics
 ///
 /// Every field has PRD-010's value as its default, so a scenario may omit the section.
 public struct EconomyConfiguration: Hashable, Sendable {
-    /// Share of each execution payment burned. Spec: `GCT_BURN_RATE = Decimal("0.005")`.
+    /// Share of each execution payment burned. Spec: `GCT_BURN_RATE`.
     public var burnRate: Rate
     /// How the unburned part of a payment is shared (must add up to exactly 1).
     public var distribution: DistributionShares
     /// Circulating supply at time 0. PRD-010 reads it from `config["initial_circulating_supply"]`
     /// with no default; ours is 100 000 000 GCT (departure S1).
     public var initialSupply: TokenAmount
-    /// Total supply cap. Spec: `GCT_TOTAL_SUPPLY = Decimal("1_000_000_000")`.
+    /// Total supply cap. Spec: `GCT_TOTAL_SUPPLY`.
     public var cap: TokenAmount
-    /// Staking parameters (placeholder for the staking issue).
+    /// Staking parameters.
     public var staking: StakingConfiguration
     /// Annual emission rates.
     public var emission: EmissionConfiguration
     /// Slash fractions per offence and where slashed tokens go (departure D7).
     public var slashing: SlashingConfiguration
-    /// Stake a proposer needs. Spec: `min_governance_stake = Decimal("50_000")`.
+    /// Stake a proposer needs. Spec: `min_governance_stake`.
     public var governanceMinimumStake: TokenAmount
     /// Minted to the treasury at genesis, besides `initialSupply` (together at most `cap`).
     public var treasury: TokenAmount
 
     public init(
-        burnRate: Rate = Rate(5, over: 1000),
-        distribution: DistributionShares = .default,
+        burnRate: Rate = EconomicParameters.specDefaults.burnRate,
+        distribution: DistributionShares = EconomicParameters.specDefaults.distribution,
         initialSupply: TokenAmount = TokenAmount(gct: 100_000_000),
-        cap: TokenAmount = TokenAmount(gct: 1_000_000_000),
+        cap: TokenAmount = EconomicParameters.specDefaults.supplyCap,
         staking: StakingConfiguration = StakingConfiguration(),
         emission: EmissionConfiguration = EmissionConfiguration(),
         slashing: SlashingConfiguration = SlashingConfiguration(),
-        governanceMinimumStake: TokenAmount = TokenAmount(gct: 50_000),
+        governanceMinimumStake: TokenAmount = EconomicParameters.specDefaults.governanceMinimumStake,
         treasury: TokenAmount = .zero
     ) {
         self.burnRate = burnRate
@@ -51,22 +51,22 @@ public struct EconomyConfiguration: Hashable, Sendable {
 }
 
 
-/// Staking parameters (`economy.staking:`); the staking model itself comes in a later issue.
+/// Staking parameters (`economy.staking:`).
 public struct StakingConfiguration: Hashable, Sendable {
-    /// Minimum stake. Spec: `GCT_STAKING_THRESHOLD = Decimal("10_000")`.
+    /// Minimum stake. Spec: `GCT_STAKING_THRESHOLD`.
     public var minStake: TokenAmount
-    /// Reward epoch length (spec silent; default 1 day).
+    /// Reward epoch length (spec silent).
     public var epoch: ScenarioDuration
-    /// Source of staking rewards (spec silent; default `emission_pool`; departure D1).
+    /// Source of staking rewards (spec silent; departure D1).
     public var funding: StakingFundingSource
-    /// Wait between unstaking and withdrawal (spec silent; default 7 days).
+    /// Wait between unstaking and withdrawal (spec silent).
     public var cooldown: ScenarioDuration
 
     public init(
-        minStake: TokenAmount = TokenAmount(gct: 10_000),
-        epoch: ScenarioDuration = .days(1),
-        funding: StakingFundingSource = .emissionPool,
-        cooldown: ScenarioDuration = .days(7)
+        minStake: TokenAmount = EconomicParameters.specDefaults.stakingMinimum,
+        epoch: ScenarioDuration = ScenarioDuration(EconomicParameters.specDefaults.epochLength),
+        funding: StakingFundingSource = EconomicParameters.specDefaults.stakingFunding,
+        cooldown: ScenarioDuration = ScenarioDuration(EconomicParameters.specDefaults.unstakeCooldown)
     ) {
         self.minStake = minStake
         self.epoch = epoch
@@ -77,12 +77,15 @@ public struct StakingConfiguration: Hashable, Sendable {
 
 /// Annual emission rates (`economy.emission:`).
 public struct EmissionConfiguration: Hashable, Sendable {
-    /// Spec: `GCT_MINING_REWARD_RATE = Decimal("0.02")` (2 % a year).
+    /// Spec: `GCT_MINING_REWARD_RATE`, a year.
     public var miningRate: Rate
-    /// Spec: `GCT_VALIDATOR_REWARD_RATE = Decimal("0.08")` (8 % a year).
+    /// Spec: `GCT_VALIDATOR_REWARD_RATE`, a year.
     public var validatorRate: Rate
 
-    public init(miningRate: Rate = Rate(2, over: 100), validatorRate: Rate = Rate(8, over: 100)) {
+    public init(
+        miningRate: Rate = EconomicParameters.specDefaults.miningRewardRate,
+        validatorRate: Rate = EconomicParameters.specDefaults.validatorRewardRate
+    ) {
         self.miningRate = miningRate
         self.validatorRate = validatorRate
     }
@@ -91,18 +94,20 @@ public struct EmissionConfiguration: Hashable, Sendable {
 /// Slashing (`economy.slashing:`): the fraction of a position slashed per offence, rounded
 /// down, and where the slashed tokens go (departure D7).
 public struct SlashingConfiguration: Hashable, Sendable {
-    /// An oracle report found to be an outlier. Default 1 %.
+    /// An oracle report found to be an outlier.
     public var oracleOutlier: Rate
-    /// A missed oracle round. Default 0.5 %.
+    /// A missed oracle round.
     public var unavailability: Rate
-    /// Proven price manipulation. Default 10 %.
+    /// Proven price manipulation.
     public var provenManipulation: Rate
-    /// Where slashed tokens go. Default `burn`.
+    /// Where slashed tokens go.
     public var destination: SlashDestination
 
     public init(
-        oracleOutlier: Rate = Rate(1, over: 100), unavailability: Rate = Rate(5, over: 1000),
-        provenManipulation: Rate = Rate(10, over: 100), destination: SlashDestination = .burn
+        oracleOutlier: Rate = EconomicParameters.specDefaults.slashFractions[.oracleOutlier]!,
+        unavailability: Rate = EconomicParameters.specDefaults.slashFractions[.unavailability]!,
+        provenManipulation: Rate = EconomicParameters.specDefaults.slashFractions[.provenManipulation]!,
+        destination: SlashDestination = EconomicParameters.specDefaults.slashDestination
     ) {
         self.oracleOutlier = oracleOutlier
         self.unavailability = unavailability

@@ -1,8 +1,11 @@
+import GCTEconomics
+import GCTEngine
+
 /// A length of simulated time written in a scenario, held exactly as integer nanoseconds.
 ///
 /// Scenarios write durations with a unit: `250ms`, `90s`, `15m`, `24h`, `365d`.
 /// Nanoseconds in `Int64` reach about 292 years, far past any scenario horizon.
-/// The world converts it to the engine's `SimTime` ticks.
+/// The world reads it as engine time through `simDuration` (the one conversion).
 public struct ScenarioDuration: Hashable, Comparable, Sendable {
     /// The length in nanoseconds (never negative).
     public var nanoseconds: Int64
@@ -48,4 +51,28 @@ public struct ScenarioDuration: Hashable, Comparable, Sendable {
 
 extension ScenarioDuration: CustomStringConvertible {
     public var description: String { canonicalText }
+}
+
+extension ScenarioDuration {
+    /// An exact duration of the economics layer (whole microseconds).
+    public init(_ span: TimeSpan) {
+        self.init(nanoseconds: span.microseconds * 1_000)
+    }
+}
+
+extension ScenarioDuration {
+    /// The engine's duration: whole ticks (1 µs), any rest below a tick dropped (`1500ns` is 1 µs
+    /// on the clock; canonical YAML keeps the text as written).
+    public var simDuration: SimDuration { SimDuration(truncatingNanoseconds: nanoseconds) }
+
+    /// `simDuration`, at least one tick: the step of a recurring event, which must move the clock.
+    public var simStep: SimDuration { Swift.max(simDuration, SimDuration(ticks: 1)) }
+
+    /// `simDuration` for the economic rules.
+    public var timeSpan: TimeSpan { TimeSpan(microseconds: simDuration.ticks) }
+
+    /// The exact sum (e.g. `warmup + duration`, converted once).
+    public static func + (lhs: ScenarioDuration, rhs: ScenarioDuration) -> ScenarioDuration {
+        ScenarioDuration(nanoseconds: lhs.nanoseconds + rhs.nanoseconds)
+    }
 }

@@ -15,7 +15,7 @@ extension World {
     /// after the provisioning delay, scale-down takes effect at once and drains running work.
     mutating func autoscale(at time: SimTime) {
         guard let a = configuration.autoscaling, a.enabled else { return }
-        _ = queue.schedule(.autoscale, at: time + SimDuration(ticks: Swift.max(a.period.nanoseconds / 1_000, 1)))
+        _ = queue.schedule(.autoscale, at: time + a.period.simStep)
         advanceVelocity(to: time)
         let velocity = economy.velocity.annualized
         let capacity = flame.capacity
@@ -36,7 +36,7 @@ extension World {
             row.capacityAfter = Int32(capacity + delta)
             _ = queue.schedule(
                 .capacityArrives(servers: Int32(delta)),
-                at: time + SimDuration(ticks: Swift.max(a.provisioningDelay.nanoseconds / 1_000, 0)))
+                at: time + a.provisioningDelay.simDuration)
         case .scaleDown:
             let target = Swift.max(a.minServers, Int((Double(capacity) * decision.factor.doubleValue).rounded(.down)))
             guard target < capacity else { break }

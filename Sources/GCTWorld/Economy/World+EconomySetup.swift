@@ -116,7 +116,7 @@ extension World {
     /// The first events of the full economy.
     mutating func scheduleEconomyEvents() {
         let c = configuration
-        func ticks(_ d: ScenarioDuration) -> SimDuration { SimDuration(ticks: Swift.max(d.nanoseconds / 1_000, 1)) }
+        func ticks(_ d: ScenarioDuration) -> SimDuration { d.simStep }
         if hasStakingEconomy {
             _ = queue.schedule(.rewardEpoch, at: .zero + SimDuration(ticks: parameters.epochLength.microseconds))
         }

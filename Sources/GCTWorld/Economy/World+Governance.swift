@@ -86,7 +86,7 @@ extension World {
               let c = configuration.users.firstIndex(where: { $0.name == w.userClass }) else { return }
         economy.whaleSent[a] += 1
         if economy.whaleSent[a] < w.requests {
-            _ = queue.schedule(.whaleRequest(attack: Int32(a)), at: time + SimDuration(ticks: Swift.max(w.spacing.nanoseconds / 1_000, 1)))
+            _ = queue.schedule(.whaleRequest(attack: Int32(a)), at: time + w.spacing.simStep)
         }
         var stream = economy.whaleStreams[a]
         let opIndex = classes[c].operations[classes[c].operationChoice.sample(&stream)]

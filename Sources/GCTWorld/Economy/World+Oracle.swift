@@ -19,7 +19,7 @@ extension World {
         let c = configuration
         guard let v = c.validators, var oracle = economy.oracle else { return }
         let o = c.oracle ?? OracleConfiguration()
-        _ = queue.schedule(.oracleRound, at: time + SimDuration(ticks: Swift.max(o.period.nanoseconds / 1_000, 1)))
+        _ = queue.schedule(.oracleRound, at: time + o.period.simStep)
         economy.oracleRounds += 1
 
         // The true state.
@@ -75,8 +75,8 @@ extension World {
         }
 
         // Reputation: the consensus penalties (0.2 outlier, 0.1 unavailable), then the spec's update rule.
-        let deadline = TimeSpan(microseconds: v.responseTime.deadline.nanoseconds / 1_000)
-        let target = TimeSpan(microseconds: Swift.min(v.responseTime.mean.nanoseconds / 1_000, deadline.microseconds - 1))
+        let deadline = v.responseTime.deadline.timeSpan
+        let target = TimeSpan(microseconds: Swift.min(v.responseTime.mean.simDuration.ticks, deadline.microseconds - 1))
         // `result.reputations` lists the reports in order, then the unavailable validators.
         for (k, change) in result.reputations.enumerated() {
             let answered = k < reports.count
@@ -140,7 +140,7 @@ extension World {
     /// The oracle-manipulation attack in force at `time`: the first `validators` validators report × (1 + bias).
     func attackBias(at time: SimTime) -> (validators: Int, bias: Double) {
         guard let attacks = configuration.attacks?.oracleManipulation else { return (0, 0) }
-        for a in attacks where time.ticks >= a.start.nanoseconds / 1_000 && time.ticks < a.end.nanoseconds / 1_000 {
+        for a in attacks where time.ticks >= a.start.simDuration.ticks && time.ticks < a.end.simDuration.ticks {
             return (a.validators, a.bias)
         }
         return (0, 0)

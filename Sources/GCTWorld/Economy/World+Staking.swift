@@ -98,7 +98,7 @@ extension World {
     /// staking pays more and unstaking when it pays less.
     mutating func stakerReview(_ s: Int, at time: SimTime) {
         guard let cfg = configuration.stakers else { return }
-        let next = time + SimDuration(ticks: Swift.max(cfg.reviewPeriod.nanoseconds / 1_000, 1))
+        let next = time + cfg.reviewPeriod.simStep
         if next <= endTime { _ = queue.schedule(.stakerReview(staker: Int32(s)), at: next) }
         guard economy.stakerStreams[s].uniform() >= cfg.inertia else { return }
         let funded = economy.stakingPromised.isPositive

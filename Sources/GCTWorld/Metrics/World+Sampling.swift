@@ -5,7 +5,7 @@ extension World {
     /// Takes a metrics sample, hands it to the observer and schedules the next one.
     mutating func sample(at time: SimTime) {
         advanceVelocity(to: time)
-        let interval = SimDuration(ticks: Swift.max(configuration.metrics.interval.nanoseconds / 1_000, 1))
+        let interval = configuration.metrics.interval.simStep
         if time + interval <= endTime { _ = queue.schedule(.sample, at: time + interval) }
         observer.sample(currentSample(at: time))
     }

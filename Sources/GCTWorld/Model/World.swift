@@ -66,8 +66,8 @@ public struct World: DiscreteEventModel {
         self.observer = observer
         let c = configuration
         queue = EventQueue(start: .zero, capacity: 1024)
-        warmupEnd = SimTime(ticks: c.warmup.nanoseconds / 1_000)
-        endTime = SimTime(ticks: (c.warmup.nanoseconds + c.duration.nanoseconds) / 1_000)
+        warmupEnd = .zero + c.warmup.simDuration
+        endTime = .zero + (c.warmup + c.duration).simDuration
         statistics = MarketStatistics(start: .zero)
         multiplierBounds = Self.multiplierBounds(configuration)
 
@@ -76,8 +76,8 @@ public struct World: DiscreteEventModel {
         p.burnRate = c.economy.burnRate
         p.distribution = c.economy.distribution
         p.stakingMinimum = c.economy.staking.minStake
-        p.epochLength = TimeSpan(microseconds: c.economy.staking.epoch.nanoseconds / 1_000)
-        p.unstakeCooldown = TimeSpan(microseconds: c.economy.staking.cooldown.nanoseconds / 1_000)
+        p.epochLength = c.economy.staking.epoch.timeSpan
+        p.unstakeCooldown = c.economy.staking.cooldown.timeSpan
         p.stakingFunding = c.economy.staking.funding
         p.miningRewardRate = c.economy.emission.miningRate
         p.validatorRewardRate = c.economy.emission.validatorRate
