@@ -11,10 +11,10 @@ extension ScenarioLoader {
         path: String, chain: [String], referencedAt: SourceLocation?
     ) throws(ScenarioError) -> (ScenarioNode, [String]) {
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read file" : "no such file"
+        switch YAMLLimits.read(path: path) {
+        case let .success(contents): text = contents
+        case let .failure(failure):
+            let reason = failure.reason
             if let referencedAt {
                 throw ScenarioError(at: referencedAt, keyPath: "extends", "cannot read extended scenario '\(path)': \(reason)")
             }

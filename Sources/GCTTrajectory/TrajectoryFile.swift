@@ -22,6 +22,8 @@ public final class TrajectoryFile: @unchecked Sendable {  // file-level calls ar
     var tables: [TrajectoryTable] = []
     /// Whether ``close(status:)`` was called.
     public internal(set) var isClosed = false
+    /// When HDF5's caches were last flushed to disk (``flushFileIfDue()``).
+    var lastFileFlush = ContinuousClock.now
 
     private init(path: String, file: HDF5Handle, groupCreation: HDF5Handle, meta: TrajectoryGroup, provenance: TrajectoryGroup) {
         self.path = path
