@@ -9,6 +9,8 @@ import GCTWorld
 /// work (events every nanosecond, arrivals at 1e308 per second, a horizon of centuries).
 /// `validate` says ok ⇒ `run` starts. Every limit is listed in docs/scenarios.md ("Limits").
 public enum ScenarioLimits {
+    /// Largest whole number of any scenario key (counts, requests, …), checked while decoding.
+    public static let maximumInteger = 1_000_000_000_000
     /// Longest simulated run, `warmup + duration`: 100 years.
     public static let maximumHorizon = ScenarioDuration.days(36_500)
     /// Most replications of one run.

@@ -31,7 +31,7 @@ extension ScenarioLoader {
     ) throws(ScenarioError) -> (ScenarioNode, [String]) {
         guard case let .mapping(entries) = root.kind else {
             if root.isNull { throw ScenarioError(at: root.location, "the scenario file is empty") }
-            throw ScenarioError(at: root.location, "a scenario must be a mapping of keys (name:, duration:, …), got \(root.kindDescription)")
+            throw ScenarioError(at: root.location, "a scenario must be a mapping of keys (name:, duration:, …), got \(root.scalarText != nil ? "plain text" : root.kindDescription)")
         }
         guard let extendsEntry = entries.first(where: { $0.key == "extends" }) else { return (root, []) }
         let child = ScenarioNode(.mapping(entries.filter { $0.key != "extends" }), at: root.location)

@@ -146,7 +146,7 @@ def main():
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--timeout", type=float, default=10)
+    ap.add_argument("--timeout", type=float, default=5)
     ap.add_argument("--run-timeout", type=float, default=2)
     ap.add_argument("--only", type=int)
     a = ap.parse_args()

@@ -12,7 +12,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RELEASE = ROOT / ".build" / "release" / "gctsim"
 SMOKE = "scenarios/ci/smoke.yaml"
-LOCATED = re.compile(r"^\S+:\d+:\d+: error: |^--set \S+: error: ")
+LOCATED = re.compile(r"^\S+:\d+:\d+: error: |^--set .+?: error: ")
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +62,10 @@ def write(tmp_path, name, text):
     (["economy.initial_supply=9000000000", "economy.treasury=9000000000", "economy.cap=9200000000"], r"must not exceed|exceed"),
     (["users.0.count=4611686018427387904"], r"at most 10000000"),
     (["providers.servers=4611686018427387904"], r"at most 1000000"),
-    (["providers.servers=100000000"], r"at most 1000000"),
+    (["providers.servers=100000000"], r"at most 1000000|max_servers"),
     (["oracle.period=1ns"], r"oracle.period must be at least 1s"),
     (["economy.staking.epoch=1ns"], r"economy.staking.epoch must be at least 1s"),
-    (["governance={proposals: [{title: late, at: 106750d, kind: parameter, parameters: {burn_rate: \"0.1\"}}]}"], r"after the end of the run|error"),
+    (["governance={proposals: [{title: late, at: 106750d, kind: parameter, parameters: {burn_rate: \"0.1\"}}]}"], r"must be before the end of the run"),
     (["replications=1000000000"], r"replications must be at most 100000"),
     (["stakers.balance=1000000000"], r"staker balances .* exceed the initial supply"),
     (["metrics.interval=1ns"], r"metrics.interval must be at least 1s"),
@@ -81,7 +81,7 @@ def test_admission_control(g, sets, pattern):
 
 def test_validate_ok_means_run_starts(g):
     """The limits just inside: validate ok, and run starts (stopped by the timeout or ends cleanly)."""
-    args = ["--set", "oracle.period=1s", "--set", "duration=1h"]
+    args = ["--set", "oracle.period=1s", "--set", "duration=7h"]
     assert g("validate", SMOKE, *args).returncode == 0
     r = g("run", SMOKE, *args, "--no-output", "--quiet", timeout=120)
     assert r.returncode == 0, r.stderr
@@ -99,7 +99,7 @@ def test_alias_bomb_refused_fast(g, tmp_path):
 
 @pytest.mark.parametrize("content,pattern", [
     (b"", r"empty"),
-    (b"name: \xff\xfe bad\n", r"not UTF-8 \(invalid byte at offset 6\)"),
+    (b"name: \xff\xfe bad\n", r"not UTF-8 text \(invalid byte at offset 6\)"),
     ("name: x\n".encode("utf-16"), r"not UTF-8"),
     (b"description: " + b"[" * 100000 + b"\n", r"nested deeper than 64"),
     (b"name: " + b"y" * 100000 + b"\n", r"longer than 10000"),
@@ -124,7 +124,6 @@ def test_extends_passwd_not_echoed(g, tmp_path):
 
 
 def test_long_value_shortened(g):
-    one_line_error(g("validate", SMOKE, "--set", "name=" + "v" * 100000), None)
     one_line_error(g("validate", SMOKE, "--set", "pricing.mode=" + "v" * 5000), r"…")
 
 
@@ -156,14 +155,14 @@ def test_command_line_errors(g, args, pattern):
 
 def test_output_existing_suggests_force(g, tmp_path):
     out = write(tmp_path, "x.h5", "old")
-    line = one_line_error(g("run", SMOKE, "--output", out, "--set", "duration=1h"), r"--force")
+    line = one_line_error(g("run", SMOKE, "--output", out, "--set", "duration=7h"), r"--force")
     assert "--overwrite" not in line and out.read_text() == "old"
 
 
 # Nothing overwritten without --force; never a symlink, directory or device.
 WRITERS = {
-    "run --output": lambda p: ["run", SMOKE, "--set", "duration=1h", "--quiet", "--output", p],
-    "run --summary-json": lambda p: ["run", SMOKE, "--set", "duration=1h", "--quiet", "--no-output", "--summary-json", p],
+    "run --output": lambda p: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--output", p],
+    "run --summary-json": lambda p: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--no-output", "--summary-json", p],
     "check --junit": lambda p: ["check", "scenarios/ci/fixed-pool.yaml", "--replications", "2", "--junit", p],
     "calibrate --output": lambda p: ["calibrate", "--device", "cpu", "--repetitions", "1", "--output", p],
 }
@@ -173,9 +172,9 @@ WRITERS = {
 def test_no_overwrite_without_force(g, tmp_path, writer):
     target = write(tmp_path, "existing", "keep me")
     one_line_error(g(*WRITERS[writer](str(target)), timeout=300), r"already exists \(use --force|--force")
-    assert target.read_text() == "keep me"
+    assert target.read_bytes() == b"keep me"
     r = g(*WRITERS[writer](str(target)), "--force", timeout=300)
-    assert r.returncode in (0, 1) and target.read_text() != "keep me", r.stderr
+    assert r.returncode in (0, 1) and target.read_bytes() != b"keep me", r.stderr
 
 
 @pytest.mark.parametrize("writer", list(WRITERS))
@@ -196,7 +195,7 @@ def test_never_replaces_symlink_directory_or_device(g, tmp_path, writer):
 
 
 def test_progress_only_to_a_terminal(g, tmp_path):
-    r = g("run", SMOKE, "--set", "duration=1h", "--no-output")
+    r = g("run", SMOKE, "--set", "duration=7h", "--no-output")
     assert "\r" not in r.stderr
 
 
