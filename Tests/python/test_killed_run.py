@@ -30,7 +30,11 @@ def test_sigkilled_run_is_readable(binary, tmp_path, k):
     args = [str(binary), "run", "scenarios/ci/smoke.yaml", "--set", "duration=3650d", "--set", "replications=3",
             "--threads", str(1 + k % 2), "--output", str(path), "--quiet"]
     p = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(rng.uniform(0.05, 3.0))
+    # A random moment once the file exists (before that there is nothing to read), up to 3 s later.
+    deadline = time.time() + 60
+    while not path.exists() and time.time() < deadline and p.poll() is None:
+        time.sleep(0.005)
+    time.sleep(rng.uniform(0.0, 3.0))
     os.kill(p.pid, signal.SIGKILL)
     p.wait()
     assert p.returncode == -signal.SIGKILL, "the run ended before it was killed: lengthen it"
