@@ -9,6 +9,7 @@ enum OutputFile {
     /// Why `path` cannot be written, or `nil` when it can: a symbolic link, directory, device, fifo or
     /// socket at `path`; a regular file there without `force`; a missing or unwritable directory.
     static func problem(_ path: String, force: Bool, option: String) -> String? {
+        if path.isEmpty { return "\(option): the path is empty" }
         var info = stat()
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -19,8 +20,7 @@ enum OutputFile {
             default: return "\(option) '\(path)' is not a regular file (a device, fifo or socket); refusing to replace it"
             }
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let parent = directory.isEmpty ? "." : directory
+        let parent = parentDirectory(path)
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
             return "\(option) '\(path)': directory '\(parent)' does not exist"
@@ -39,10 +39,8 @@ enum OutputFile {
     /// again that `path` is absent or a regular file (and `force` allows replacing it).
     static func write(_ text: String, to path: String, force: Bool, option: String) throws(OutputError) {
         if let problem = problem(path, force: force, option: option) { throw OutputError(message: problem) }
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = ((directory.isEmpty ? "." : directory) as NSString)
-            .appendingPathComponent(".\(name).tmp-\(getpid())")
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = parentDirectory(path) + "/.\(name).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
             throw OutputError(message: "\(option) '\(path)': cannot create a temporary file: \(String(cString: strerror(errno)))")
@@ -68,6 +66,12 @@ enum OutputFile {
             unlink(temporary)
             throw OutputError(message: "\(option) '\(path)': cannot rename the temporary file into place: \(reason)")
         }
+    }
+
+    /// The folder of `path` (`.` for a bare name), without Foundation's path parsing.
+    static func parentDirectory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     struct OutputError: Error, CustomStringConvertible {
