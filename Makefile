@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES ?= pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
 GCTSIM_RELEASE = .build/release/gctsim
 
-.PHONY: deps build gpu test demo notebooks bench clean
+.PHONY: deps build gpu test demo notebooks bench clean fuzz
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -32,7 +32,15 @@ test: deps gpu
 	$(SWIFT) build -c release --product gctsim
 	$(SWIFT) test --skip-build
 	Tests/python/run.sh
-	$(GCTSIM_RELEASE) check --junit .build/check-junit.xml
+	$(GCTSIM_RELEASE) check --junit .build/check-junit.xml --force
+	python3 Tests/fuzz/fuzz.py --binary $(GCTSIM_RELEASE) --count 1000 --seed 1
+
+# The seeded mutation fuzzer over scenarios/ and the command line (docs/scenarios.md, "Limits"):
+# `make fuzz N=10000 SEED=7`. Fails on a crash, a hang, or an error that is not one short line.
+N ?= 10000
+SEED ?= 1
+fuzz: build
+	python3 Tests/fuzz/fuzz.py --binary $(GCTSIM_RELEASE) --count $(N) --seed $(SEED)
 
 demo: build
 	./demo.sh $(GCTSIM_RELEASE)

@@ -99,7 +99,8 @@ extension ScenarioDecoder {
     static func checkWithinRun(
         _ time: ScenarioDuration, _ reader: MappingReader, _ key: String, _ context: ScenarioConfiguration
     ) throws(ScenarioError) {
-        let end = context.warmup.nanoseconds + context.duration.nanoseconds
+        let (sum, overflow) = context.warmup.nanoseconds.addingReportingOverflow(context.duration.nanoseconds)
+        let end = overflow ? Int64.max : sum  // the horizon limit is checked after decoding (ScenarioLimits)
         guard time.nanoseconds < end else {
             throw ScenarioError(
                 at: location(reader, key), keyPath: reader.child(key),

@@ -52,6 +52,10 @@ extension ScenarioDecoder {
         guard value >= minimum else {
             throw ScenarioError(at: node.location, keyPath: keyPath, "\(keyPath) must be a whole number >= \(minimum), got \(value)")
         }
+        // No count in a scenario comes near 10^12; the bound keeps the decoder's own arithmetic exact.
+        guard value <= ScenarioLimits.maximumInteger else {
+            throw ScenarioError(at: node.location, keyPath: keyPath, "\(keyPath) must be at most \(ScenarioLimits.maximumInteger), got \(value)")
+        }
         return value
     }
 

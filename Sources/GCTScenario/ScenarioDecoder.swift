@@ -20,7 +20,7 @@ enum ScenarioDecoder {
                 at: (e.optional("initial_supply") ?? e.optional("cap") ?? node).location, keyPath: e.child("initial_supply"),
                 "\(e.child("initial_supply")) (\(result.initialSupply)) must not exceed \(e.child("cap")) (\(result.cap))")
         }
-        if result.initialSupply + result.treasury > result.cap {
+        if (result.initialSupply.adding(result.treasury).map { $0 > result.cap } ?? true) {
             throw ScenarioError(
                 at: location(e, "treasury"), keyPath: e.child("treasury"),
                 "\(e.child("initial_supply")) + \(e.child("treasury")) (\(result.initialSupply) + \(result.treasury)) must not exceed \(e.child("cap")) (\(result.cap)): both are minted at genesis")

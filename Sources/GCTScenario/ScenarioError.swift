@@ -42,7 +42,5 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// Replaces line breaks and tabs so the message stays on one line.
-    static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-    }
+    static func oneLine(_ text: String) -> String { ErrorText.oneLine(text) }
 }

@@ -11,10 +11,10 @@ extension ScenarioLoader {
         path: String, chain: [String], referencedAt: SourceLocation?
     ) throws(ScenarioError) -> (ScenarioNode, [String]) {
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read file" : "no such file"
+        switch YAMLLimits.read(path: path) {
+        case let .success(contents): text = contents
+        case let .failure(failure):
+            let reason = failure.reason
             if let referencedAt {
                 throw ScenarioError(at: referencedAt, keyPath: "extends", "cannot read extended scenario '\(path)': \(reason)")
             }
@@ -31,7 +31,7 @@ extension ScenarioLoader {
     ) throws(ScenarioError) -> (ScenarioNode, [String]) {
         guard case let .mapping(entries) = root.kind else {
             if root.isNull { throw ScenarioError(at: root.location, "the scenario file is empty") }
-            throw ScenarioError(at: root.location, "a scenario must be a mapping of keys (name:, duration:, …), got \(root.kindDescription)")
+            throw ScenarioError(at: root.location, "a scenario must be a mapping of keys (name:, duration:, …), got \(root.scalarText != nil ? "plain text" : root.kindDescription)")
         }
         guard let extendsEntry = entries.first(where: { $0.key == "extends" }) else { return (root, []) }
         let child = ScenarioNode(.mapping(entries.filter { $0.key != "extends" }), at: root.location)

@@ -47,6 +47,7 @@ public enum ScenarioLoader {
         }
         tree = try vars.substitute(in: tree)
         let configuration = try ScenarioDecoder.decode(tree)
+        try ScenarioLimits.check(configuration, tree: tree)
         return ResolvedScenario(configuration: configuration, vars: vars.resolved, files: files)
     }
 }

@@ -9,6 +9,7 @@ extension ScenarioNode {
     /// - Returns: the root, or a `.null` node at 1:1 for an empty document.
     /// - Throws: `ScenarioError` for a syntax error, a duplicate key or a non-scalar key, at its line and column.
     public static func parse(yaml: String, origin: SourceLocation.Origin) throws(ScenarioError) -> ScenarioNode {
+        try YAMLLimits.checkText(yaml, origin: origin)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -18,17 +19,22 @@ extension ScenarioNode {
             throw ScenarioError(at: SourceLocation(origin: origin), "YAML error: \(error)")
         }
         guard let root else { return ScenarioNode(.null, at: SourceLocation(origin: origin, line: 1, column: 1)) }
-        return try convert(root, origin: origin)
+        var budget = YAMLLimits.maximumNodes
+        return try convert(root, origin: origin, depth: 0, budget: &budget)
     }
 
     private static func location(_ mark: Mark?, _ origin: SourceLocation.Origin) -> SourceLocation {
         SourceLocation(origin: origin, line: mark?.line ?? 0, column: mark?.column ?? 0)
     }
 
-    private static func convert(_ node: Node, origin: SourceLocation.Origin) throws(ScenarioError) -> ScenarioNode {
+    private static func convert(
+        _ node: Node, origin: SourceLocation.Origin, depth: Int, budget: inout Int
+    ) throws(ScenarioError) -> ScenarioNode {
         let here = location(node.mark, origin)
+        try YAMLLimits.account(at: here, depth: depth, budget: &budget)
         switch node {
         case let .scalar(scalar):
+            try YAMLLimits.checkScalar(scalar.string, at: here)
             let quoted = scalar.style != .plain && scalar.style != .any
             if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return ScenarioNode(.null, at: here)
@@ -36,7 +42,7 @@ extension ScenarioNode {
             return ScenarioNode(.scalar(scalar.string, quoted: quoted), at: here)
         case let .sequence(sequence):
             var items: [ScenarioNode] = []
-            for item in sequence { items.append(try convert(item, origin: origin)) }
+            for item in sequence { items.append(try convert(item, origin: origin, depth: depth + 1, budget: &budget)) }
             return ScenarioNode(.sequence(items), at: here)
         case let .mapping(mapping):
             var entries: [Entry] = []
@@ -45,7 +51,7 @@ extension ScenarioNode {
                 guard case let .scalar(keyScalar) = key else {
                     throw ScenarioError(at: keyLocation, "a mapping key must be a plain word, not a list or mapping")
                 }
-                entries.append(Entry(key: keyScalar.string, keyLocation: keyLocation, value: try convert(value, origin: origin)))
+                entries.append(Entry(key: keyScalar.string, keyLocation: keyLocation, value: try convert(value, origin: origin, depth: depth + 1, budget: &budget)))
             }
             return ScenarioNode(.mapping(entries), at: here)
         case let .alias(alias):

@@ -60,7 +60,7 @@ public struct ScenarioNode: Hashable, Sendable {
     var kindDescription: String {
         switch kind {
         case .null: return "null"
-        case let .scalar(text, _): return "'\(text)'"
+        case let .scalar(text, _): return "'\(ErrorText.value(text))'"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }

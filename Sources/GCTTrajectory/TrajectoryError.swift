@@ -28,7 +28,7 @@ public enum TrajectoryError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .exists(let path):
-            return "\(path) already exists (use --overwrite to replace it)"
+            return "\(path) already exists (use --force to replace it)"
         case .cannotCreate(let path, let reason):
             return "cannot create \(path): \(reason)"
         case .cannotOpen(let path, let reason):

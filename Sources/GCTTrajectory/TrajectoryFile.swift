@@ -22,6 +22,8 @@ public final class TrajectoryFile: @unchecked Sendable {  // file-level calls ar
     var tables: [TrajectoryTable] = []
     /// Whether ``close(status:)`` was called.
     public internal(set) var isClosed = false
+    /// When HDF5's caches were last flushed to disk (``flushFileIfDue()``).
+    var lastFileFlush = ContinuousClock.now
 
     private init(path: String, file: HDF5Handle, groupCreation: HDF5Handle, meta: TrajectoryGroup, provenance: TrajectoryGroup) {
         self.path = path
@@ -91,8 +93,8 @@ public final class TrajectoryFile: @unchecked Sendable {  // file-level calls ar
             if isDirectory.boolValue { throw TrajectoryError.cannotCreate(path: path, reason: "it is a directory") }
             if !overwrite { throw TrajectoryError.exists(path: path) }
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let parent = directory.isEmpty ? "." : directory
+        // Not NSString.deletingLastPathComponent: it traps on some names (e.g. "=").
+        let parent = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         if !manager.fileExists(atPath: parent, isDirectory: &isDirectory) {
             throw TrajectoryError.cannotCreate(path: path, reason: "directory \(parent) does not exist")
         }

@@ -29,6 +29,7 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
     private var tables: Tables?
     public private(set) var firstError: Error?
     private var samples = 0
+    private var lastFlushCheck = ContinuousClock.now
 
     /// Opens the tables of replication `replication` in `file`. An error is kept and reported by
     /// `finish` (the world runs on, writing nothing), so a worker thread never has to throw.
@@ -71,8 +72,12 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
             }
         }
         samples += 1
-        // Make what is written so far durable every 24 samples (a simulated day at the default 1 h).
-        if samples % 24 == 0 { flushTables() }
+        // Write the rows every 24 samples (a simulated day at the default 1 h), and whenever the
+        // file's flush interval has passed (then the file is flushed too: a killed run stays readable).
+        if samples % 24 == 0 || ContinuousClock.now - lastFlushCheck >= TrajectoryFile.flushInterval {
+            lastFlushCheck = ContinuousClock.now
+            flushTables()
+        }
     }
 
     public func execution(_ r: ExecutionRow) {
@@ -146,9 +151,15 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
     }
 
     /// Writes buffered rows of this replication's tables to the file.
+    /// Writes buffered rows of this replication's tables to the file, and makes the file durable
+    /// (`H5Fflush`) when ``TrajectoryFile/flushInterval`` has passed since the last time. Both under
+    /// the file lock, so a flush never lands between two columns of another replication's table.
     public func flushTables() {
         record { t in
-            for table in t.all { try table.flush() }
+            try Self.fileLock.withLock {
+                for table in t.all { try table.flush() }
+                try file.flushFileIfDue()
+            }
         }
     }
 
@@ -182,6 +193,8 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
             try g.setAttribute("events_processed", UInt64(outcome.run.eventsHandled))
             try g.setAttribute("stop_reason", "\(outcome.run.reason)")
             try g.setAttribute("invariant_violation", outcome.violation?.description ?? "")
+            // Each replication's end is durable.
+            try file.flushFile()
         }
     }
 }

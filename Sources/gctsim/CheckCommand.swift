@@ -41,6 +41,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML to PATH.", valueName: "PATH"))
     var junit: String?
 
+    @Flag(help: "Overwrite an existing --junit file.")
+    var force = false
+
     @Flag(help: "Rewrite the baselines from this run and print what moved (scenarios whose invariants fail are not written).")
     var updateBaselines = false
 
@@ -50,13 +53,17 @@ struct CheckCommand: ParsableCommand {
     static let defaultReplications = 8
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try CommandLineErrors.check(threads, "threads", in: 1...1_024)
+        if let replications, replications > ScenarioLimits.maximumReplications {
+            throw ValidationError("--replications must be in 2…\(ScenarioLimits.maximumReplications), got \(replications)")
+        }
         if let replications, replications < 2 {
             throw ValidationError("--replications must be at least 2 (Welch's t-test needs a variance), got \(replications)")
         }
     }
 
     func run() throws {
+        if let junit { OutputFile.check(junit, force: force, option: "--junit") }
         let prepare = try faultPreparation()
         var files: [String] = []
         for path in paths.isEmpty ? ["scenarios/ci"] : paths {
@@ -83,7 +90,7 @@ struct CheckCommand: ParsableCommand {
                 let k = replications ?? (first.configuration.replications >= 2 ? first.configuration.replications : Self.defaultReplications)
                 scenario = k == first.configuration.replications ? first : try ScenarioLoader.load(file: file, overrides: overrides, seed: seed, replications: k)
             } catch {
-                CommandSupport.fail(error.description)
+                CommandSupport.fail(error.description, located: true)
             }
             let c = scenario.configuration
             let baselinePath = (baselines as NSString).appendingPathComponent("\(c.name).json")
@@ -124,8 +131,8 @@ struct CheckCommand: ParsableCommand {
         let report = CheckReport(results: results)
         print(report.text, terminator: "")
         if let junit {
-            do { try report.junitXML.write(toFile: junit, atomically: true, encoding: .utf8) } catch {
-                CommandSupport.fail("cannot write the JUnit XML to '\(junit)': \(error.localizedDescription)")
+            do { try OutputFile.write(report.junitXML, to: junit, force: force, option: "--junit") } catch {
+                CommandSupport.fail("\(error)")
             }
         }
         if !report.passed || writeFailures > 0 { throw ExitCode(1) }

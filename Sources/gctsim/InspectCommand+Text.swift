@@ -8,7 +8,11 @@ extension InspectCommand {
     static func text(_ summary: TrajectorySummary) -> String {
         var out = ""
         out += "file:    \(summary.file)\n"
-        out += "status:  \(summary.status ?? "(none)")\n"
+        out += "status:  \(summary.status ?? "(none)")"
+        if summary.status == "running" {
+            out += " (the writer has not finished: still running, or killed; rows up to its last flush)"
+        }
+        out += "\n"
         out += section("meta", summary.meta)
         out += section("provenance", summary.provenance)
         let otherGroups = summary.groups.filter {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GCTScenario
 import GCTTrajectory
 
 /// `gctsim inspect FILE.h5 [--json]`: a summary of a trajectory file.
@@ -21,13 +22,17 @@ struct InspectCommand: ParsableCommand {
         do {
             summary = try TrajectorySummary(reader: TrajectoryReader(path: file))
         } catch let error as TrajectoryError {
-            FileHandle.standardError.write(Data("gctsim inspect: \(error)\n".utf8))
+            FileHandle.standardError.write(Data((ErrorText.oneLine("error: \(error)") + "\n").utf8))
             throw ExitCode(2)
         }
         if json {
+            // NaN and ±infinity have no JSON form: they are written as null (docs/trajectory-format.md).
+            let sentinel = "gctsim-non-finite-7f3a9c"
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: sentinel, negativeInfinity: sentinel, nan: sentinel)
+            let text = String(decoding: try encoder.encode(summary), as: UTF8.self)
+            print(text.replacingOccurrences(of: "\"\(sentinel)\"", with: "null"))
         } else {
             print(Self.text(summary), terminator: "")
         }

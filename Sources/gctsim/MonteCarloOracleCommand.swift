@@ -34,6 +34,20 @@ struct MonteCarloOracleCommand: ParsableCommand {
         var biases: [OracleBiasSummary]
     }
 
+    func validate() throws {
+        try CommandLineErrors.check(rounds, "rounds", in: 1...10_000_000)
+        try CommandLineErrors.check(validators, "validators", in: 3...4096)
+        try CommandLineErrors.check(attackers, "attackers", in: 0...validators)
+        try CommandLineErrors.check(history, "history", in: 1...100_000)
+        try CommandLineErrors.check(noise, "noise", in: 0...10)
+        try CommandLineErrors.check(historyNoise, "history-noise", in: 0...10)
+        guard !bias.isEmpty else { throw ValidationError("--bias needs at least one value") }
+        for b in bias { try CommandLineErrors.check(b, "bias", in: -1...100) }
+        guard rounds * bias.count <= 100_000_000 else {
+            throw ValidationError("--rounds × number of --bias values must be at most 100000000, got \(rounds) × \(bias.count)")
+        }
+    }
+
     func run() throws {
         let truePrice: FixedDecimal
         let k: Rate

@@ -30,6 +30,13 @@ struct MonteCarloTokenFlowCommand: ParsableCommand {
         var staked: Stat
     }
 
+    func validate() throws {
+        try CommandLineErrors.check(replications, "replications", in: 1...1_000_000)
+        try CommandLineErrors.check(days, "days", in: 1...36_500)
+        try CommandLineErrors.check(meanExecutions, "mean-executions", in: 0...1e12)
+        try CommandLineErrors.check(capacity, "capacity", in: 0...1_000_000_000_000)
+    }
+
     func run() throws {
         let cost: TokenAmount
         do { cost = try TokenAmount(parsing: averageCost) } catch { throw ValidationError("invalid --average-cost: \(error)") }

@@ -41,15 +41,21 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("The HDF5 trajectory file (default: results/NAME.h5).", valueName: "PATH"))
     var output: String?
 
-    @Flag(help: "Overwrite an existing output file.")
+    @Flag(help: "Overwrite existing output files (--output, --summary-json).")
     var force = false
 
     @Flag(help: "Write no trajectory file.")
     var noOutput = false
 
+    @Flag(help: "Show progress on stderr even when it is not a terminal (by default only on a terminal).")
+    var progress = false
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
+        try CommandLineErrors.check(threads, "threads", in: 1...1_024)
+        if let replications { try CommandLineErrors.check(replications, "replications", in: 1...ScenarioLimits.maximumReplications) }
     }
 
     func run() throws {
@@ -57,11 +63,19 @@ struct RunCommand: ParsableCommand {
         do {
             scenario = try ScenarioLoader.load(file: file, overrides: overrides, seed: seed, replications: replications)
         } catch {
-            CommandSupport.fail(error.description)
+            CommandSupport.fail(error.description, located: true)
+        }
+        let c = scenario.configuration
+        if let summaryJSON, summaryJSON != "-" { OutputFile.check(summaryJSON, force: force, option: "--summary-json") }
+        if !noOutput {
+            let path = output ?? "results/\(c.name).h5"
+            // A symbolic link, directory or device is never replaced; an existing file only with --force.
+            if let problem = OutputFile.problem(path, force: force, option: "--output"), !problem.hasSuffix("does not exist") || output != nil {
+                CommandSupport.fail(problem + (output == nil && problem.contains("--force") ? " or choose another path with --output PATH" : ""))
+            }
         }
         _ = StopSignals.install()
-        let c = scenario.configuration
-        let progress = ProgressReporter(total: c.replications)
+        let progress = ProgressReporter(total: c.replications, enabled: !quiet && (self.progress || isatty(STDERR_FILENO) != 0))
         let started = Date()
         let trajectory: TrajectoryFile?
         if noOutput {
@@ -72,9 +86,11 @@ struct RunCommand: ParsableCommand {
             do {
                 let file = try TrajectoryFile.create(path: path, overwrite: force)
                 try TrajectoryMeta.write(scenario, to: file, started: started)
+                // The structure is on disk before the first event: a killed run leaves a file that opens.
+                try file.flushFile()
                 trajectory = file
             } catch {
-                CommandSupport.fail("\(error)" + (output == nil && !force && FileManager.default.fileExists(atPath: path) ? " (use --force to overwrite, or --output PATH)" : ""))
+                CommandSupport.fail("\(error)")
             }
         }
         let writeErrors = Mutex<[String]>([])
@@ -122,8 +138,8 @@ struct RunCommand: ParsableCommand {
         } else {
             print(human, terminator: "")
             if let path = summaryJSON {
-                do { try report.json(includeWallClock: !noWallClock).write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                    CommandSupport.fail("cannot write the summary to '\(path)': \(error.localizedDescription)")
+                do { try OutputFile.write(report.json(includeWallClock: !noWallClock), to: path, force: force, option: "--summary-json") } catch {
+                    CommandSupport.fail("\(error)")
                 }
             }
         }
@@ -134,8 +150,10 @@ struct RunCommand: ParsableCommand {
 
 enum CommandSupport {
     /// Prints `error: message` on stderr and exits 1, printing nothing on stdout.
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    /// A `located` message (a `ScenarioError`: `FILE:LINE:COL: error: …`) is printed as it is.
+    static func fail(_ message: String, located: Bool = false) -> Never {
+        let line = ErrorText.oneLine(located ? message : "error: \(message)")
+        FileHandle.standardError.write(Data("\(line)\n".utf8))
         Foundation.exit(1)
     }
 }
@@ -188,9 +206,16 @@ final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private var printed = false
 
-    init(total: Int) { self.total = total }
+    private let enabled: Bool
+
+    /// `enabled`: whether to print at all (a terminal, or `--progress`; never with `--quiet`).
+    init(total: Int, enabled: Bool = true) {
+        self.total = total
+        self.enabled = enabled
+    }
 
     func step() {
+        guard enabled else { return }
         lock.lock(); defer { lock.unlock() }
         done += 1
         if Date().timeIntervalSince(started) > 3 {

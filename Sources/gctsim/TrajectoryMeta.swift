@@ -1,4 +1,5 @@
 import Foundation
+import GCTEngine
 import GCTScenario
 import GCTTrajectory
 import GCTWorld
@@ -24,7 +25,8 @@ enum TrajectoryMeta {
     static func finish(_ file: TrajectoryFile, outcomes: [ReplicationOutcome], started: Date) throws {
         try file.meta.setAttribute("end_time_us", outcomes.map(\.run.endTime.ticks).max() ?? 0)
         try file.meta.setAttribute("events_processed", UInt64(outcomes.reduce(0) { $0 + $1.run.eventsHandled }))
-        try file.meta.setAttribute("completed_replications", Int64(outcomes.count))
+        // A replication stopped by SIGINT/SIGTERM did not complete.
+        try file.meta.setAttribute("completed_replications", Int64(outcomes.filter { $0.run.reason != .stopRequested }.count))
         try file.provenance.setAttribute("wall_clock_seconds", Date().timeIntervalSince(started))
     }
 }

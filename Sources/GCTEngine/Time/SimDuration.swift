@@ -36,13 +36,21 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
     @inlinable
     public static func days(_ days: Int) -> SimDuration { .seconds(days * 86_400) }
 
-    /// `seconds` rounded to the nearest microsecond (ties to even).
+    /// The longest duration a `Double` constructor returns: 2^61 µs (about 73 000 years), far past
+    /// any horizon (docs/scenarios.md, "Limits"), and short enough that adding it to any time of a
+    /// run cannot overflow.
+    public static let saturation = SimDuration(ticks: 1 << 61)
+
+    /// `seconds` rounded to the nearest microsecond (ties to even), saturating at ±`saturation`
+    /// (a heavy-tailed sample or an infinite delay lies beyond the end of any run).
     ///
-    /// - Precondition: the result fits in an `Int64` of microseconds (and `seconds` is finite).
+    /// - Precondition: `seconds` is not NaN.
     @inlinable
     public static func seconds(_ seconds: Double) -> SimDuration {
         let ticks = (seconds * Double(SimTime.ticksPerSecond)).rounded(.toNearestOrEven)
-        precondition(ticks.isFinite && ticks >= -0x1p63 && ticks < 0x1p63, "SimDuration.seconds(\(seconds)) out of range")
+        precondition(!ticks.isNaN, "SimDuration.seconds(nan)")
+        if ticks >= 0x1p61 { return saturation }
+        if ticks <= -0x1p61 { return SimDuration(ticks: -saturation.ticks) }
         return SimDuration(ticks: Int64(ticks))
     }
     @inlinable

@@ -50,7 +50,7 @@ extension World {
                 let id = "validator-\(i)"
                 let account = ledger.openAccount(.validator, name: id)
                 let gct = stakes.sample(&setup)
-                var amount = TokenAmount(baseUnits: Int64((gct * 1e9).rounded(.down)))
+                var amount = TokenAmount(baseUnits: Int64(Swift.min((gct * 1e9).rounded(.down), 0x1p62)))  // saturating: fund() then refuses it
                 amount = Swift.max(amount, parameters.stakingMinimum)
                 try fund(account, amount, "validator stakes")
                 let position = try stake(amount, account, "validator \(id)")

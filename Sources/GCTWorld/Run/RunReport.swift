@@ -56,7 +56,7 @@ public struct RunReport: Sendable {
         self.scenarioHash = scenarioHash
         self.seed = seed
         self.replications = replications
-        completedReplications = outcomes.count
+        completedReplications = outcomes.filter { $0.run.reason != .stopRequested }.count
         violations = outcomes.compactMap { o in o.violation.map { "replication \(o.replication): \($0)" } }
         let interrupted = outcomes.count < replications || outcomes.contains { $0.run.reason == .stopRequested }
         status = !violations.isEmpty ? "failed" : interrupted ? "interrupted" : "complete"

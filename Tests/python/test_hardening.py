@@ -1,0 +1,208 @@
+"""Issue 19's reproducers: every one gives a located one-line error (or a clean run), never a crash,
+a hang, a multi-line or over-long message, or an overwritten file. Uses the release binary when present."""
+import os
+import pathlib
+import re
+import stat
+import subprocess
+import time
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+RELEASE = ROOT / ".build" / "release" / "gctsim"
+SMOKE = "scenarios/ci/smoke.yaml"
+LOCATED = re.compile(r"^\S+:\d+:\d+: error: |^--set .+?: error: ")
+
+
+@pytest.fixture(scope="module")
+def g():
+    path = pathlib.Path(os.environ.get("GCTSIM", RELEASE if RELEASE.exists() else ROOT / ".build" / "debug" / "gctsim"))
+    if not path.exists():
+        pytest.skip(f"{path} is missing")
+
+    def run(*args, timeout=20, cwd=ROOT):
+        start = time.time()
+        r = subprocess.run([str(path), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                           stdin=subprocess.DEVNULL, errors="replace")
+        r.seconds = time.time() - start
+        return r
+    return run
+
+
+def one_line_error(r, pattern=None, located=False):
+    assert 0 < r.returncode < 128, f"exit {r.returncode}: {r.stderr[-500:]}"
+    lines = [l for l in r.stderr.splitlines() if l.strip() and not l.startswith("check: ")]
+    assert len(lines) == 1, r.stderr
+    assert len(lines[0]) <= 300, lines[0]
+    assert "NSCocoaErrorDomain" not in lines[0] and "Usage:" not in lines[0]
+    if located:
+        assert LOCATED.match(lines[0]), lines[0]
+    if pattern:
+        assert re.search(pattern, lines[0]), lines[0]
+    return lines[0]
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text) if isinstance(text, str) else p.write_bytes(text)
+    return p
+
+
+# Admission control: what run would trap on, allocate without bound, or loop on is refused by validate.
+@pytest.mark.parametrize("sets,pattern", [
+    (["warmup=106000d", "duration=106000d"], r"warmup \+ duration .* must not exceed 36500d"),
+    (["warmup=9223372036854775807ns", "duration=9223372036854775807ns"], r"must not exceed"),
+    (["providers.speed=1e-300"], r"providers.speed must be in"),
+    (["providers.service_time.default.dist=pareto", "providers.service_time.default.scale=1",
+      "providers.service_time.default.shape=0.001"], r"pareto shape must be > 1|unknown key|scale"),
+    (["users.0.arrival.rate_per_s=1e-320"], r"rate_per_s must be in \[1e-9, 1e6\]"),
+    (["users.0.arrival.rate_per_s=1e308"], r"rate_per_s must be in"),
+    (["users.0.arrival.daily_profile.0=1e308"], r"daily_profile weights must be in"),
+    (["economy.initial_supply=9000000000", "economy.treasury=9000000000", "economy.cap=9200000000"], r"must not exceed|exceed"),
+    (["users.0.count=4611686018427387904"], r"at most 10000000"),
+    (["providers.servers=4611686018427387904"], r"at most 1000000"),
+    (["providers.servers=100000000"], r"at most 1000000|max_servers"),
+    (["oracle.period=1ns"], r"oracle.period must be at least 1s"),
+    (["economy.staking.epoch=1ns"], r"economy.staking.epoch must be at least 1s"),
+    (["governance={proposals: [{title: late, at: 106750d, kind: parameter, parameters: {burn_rate: \"0.1\"}}]}"], r"must be before the end of the run"),
+    (["replications=1000000000"], r"replications must be at most 100000"),
+    (["stakers.balance=1000000000"], r"staker balances .* exceed the initial supply"),
+    (["metrics.interval=1ns"], r"metrics.interval must be at least 1s"),
+])
+def test_admission_control(g, sets, pattern):
+    args = ["validate", SMOKE]
+    for s in sets:
+        args += ["--set", s]
+    r = g(*args)
+    one_line_error(r, pattern, located=True)
+    assert r.seconds < 5
+
+
+def test_validate_ok_means_run_starts(g):
+    """The limits just inside: validate ok, and run starts (stopped by the timeout or ends cleanly)."""
+    args = ["--set", "oracle.period=1s", "--set", "duration=7h"]
+    assert g("validate", SMOKE, *args).returncode == 0
+    r = g("run", SMOKE, *args, "--no-output", "--quiet", timeout=120)
+    assert r.returncode == 0, r.stderr
+
+
+def test_alias_bomb_refused_fast(g, tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 9) + "]" for i in range(1, 10)]
+    bomb = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\nname: x\n")
+    assert len(bomb.read_bytes()) < 700
+    r = g("validate", bomb, timeout=10)
+    one_line_error(r, r"more than 100000 nodes", located=True)
+    assert r.seconds < 1
+
+
+@pytest.mark.parametrize("content,pattern", [
+    (b"", r"empty"),
+    (b"name: \xff\xfe bad\n", r"not UTF-8 text \(invalid byte at offset 6\)"),
+    ("name: x\n".encode("utf-16"), r"not UTF-8"),
+    (b"description: " + b"[" * 100000 + b"\n", r"nested deeper than 64"),
+    (b"name: " + b"y" * 100000 + b"\n", r"longer than 10000"),
+    (b"name: x\n" + b"#" * (2 << 20), r"more than 1048576"),
+])
+def test_unreadable_or_huge_text(g, tmp_path, content, pattern):
+    r = g("validate", write(tmp_path, "s.yaml", content))
+    line = one_line_error(r, pattern)
+    assert r.seconds < 1
+
+
+@pytest.mark.parametrize("target,pattern", [("DIR", r"is a directory"), ("/dev/null", r"not a regular file"),
+                                            ("/nonexistent/s.yaml", r"no such file")])
+def test_unreadable_files(g, tmp_path, target, pattern):
+    one_line_error(g("validate", str(tmp_path) if target == "DIR" else target), pattern)
+
+
+def test_extends_passwd_not_echoed(g, tmp_path):
+    r = g("validate", write(tmp_path, "s.yaml", "extends: /etc/passwd\nname: x\n"))
+    line = one_line_error(r)
+    assert "/bin/bash" not in line and "nologin" not in line
+
+
+def test_long_value_shortened(g):
+    one_line_error(g("validate", SMOKE, "--set", "pricing.mode=" + "v" * 5000), r"…")
+
+
+def test_run_and_check_use_the_validate_form(g):
+    for cmd in (["run", SMOKE, "--no-output"], ["check", SMOKE], ["validate", SMOKE]):
+        line = one_line_error(g(*cmd, "--set", "providers.servers=0"), located=True)
+        assert not line.startswith("error:")
+
+
+@pytest.mark.parametrize("args,pattern", [
+    (["montecarlo", "tokenflow", "--replications", "1000000000", "--device", "cpu"], r"--replications must be in 1…1000000"),
+    (["run", SMOKE, "--replications", "1000000000", "--no-output"], r"--replications must be in 1…100000"),
+    (["check", SMOKE, "--replications", "1000000000"], r"--replications must be in 2…100000"),
+    (["calibrate", "--repetitions", "1000000000", "--device", "cpu"], r"--repetitions must be in 1…1000"),
+    (["run", SMOKE, "--seed", "-1"], r"'-1' is invalid for '--seed"),
+    (["quote", "stake", "--amount", "-1"], r"negative|-1|amount"),
+    (["montecarlo", "oracle", "--bias", "nan", "--device", "cpu"], r"--bias must be a finite number"),
+    (["montecarlo", "oracle", "--rounds", "0", "--device", "cpu"], r"--rounds must be in 1…"),
+    (["montecarlo", "tokenflow", "--days", "0", "--device", "cpu"], r"--days must be in 1…36500"),
+    (["montecarlo", "oracle", "--validators", "2", "--device", "cpu"], r"--validators must be in 3…4096"),
+    (["run"], r"Missing expected argument .*run 'gctsim run --help'"),
+    (["run", SMOKE, "--bogus"], r"Unknown option '--bogus'.*run 'gctsim run --help'"),
+    (["frobnicate"], r"gctsim --help"),
+    (["run", SMOKE, "--threads", "0"], r"--threads must be in 1…1024"),
+])
+def test_command_line_errors(g, args, pattern):
+    one_line_error(g(*args), pattern)
+
+
+def test_output_existing_suggests_force(g, tmp_path):
+    out = write(tmp_path, "x.h5", "old")
+    line = one_line_error(g("run", SMOKE, "--output", out, "--set", "duration=7h"), r"--force")
+    assert "--overwrite" not in line and out.read_text() == "old"
+
+
+# Nothing overwritten without --force; never a symlink, directory or device.
+WRITERS = {
+    "run --output": lambda p: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--output", p],
+    "run --summary-json": lambda p: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--no-output", "--summary-json", p],
+    "check --junit": lambda p: ["check", "scenarios/ci/fixed-pool.yaml", "--replications", "2", "--junit", p],
+    "calibrate --output": lambda p: ["calibrate", "--device", "cpu", "--repetitions", "1", "--output", p],
+}
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_no_overwrite_without_force(g, tmp_path, writer):
+    target = write(tmp_path, "existing", "keep me")
+    one_line_error(g(*WRITERS[writer](str(target)), timeout=300), r"already exists \(use --force|--force")
+    assert target.read_bytes() == b"keep me"
+    r = g(*WRITERS[writer](str(target)), "--force", timeout=300)
+    assert r.returncode in (0, 1) and target.read_bytes() != b"keep me", r.stderr
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_never_replaces_symlink_directory_or_device(g, tmp_path, writer):
+    real = write(tmp_path, "real", "keep me")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target, pattern in [(link, "symbolic link"), (fifo, "not a regular file"), (folder, "is a directory"),
+                            (pathlib.Path("/dev/null"), "not a regular file")]:
+        one_line_error(g(*WRITERS[writer](str(target)), "--force", timeout=300), pattern)
+    assert link.is_symlink() and real.read_text() == "keep me"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and folder.is_dir()
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_progress_only_to_a_terminal(g, tmp_path):
+    r = g("run", SMOKE, "--set", "duration=7h", "--no-output")
+    assert "\r" not in r.stderr
+
+
+def test_inspect_json_of_a_killed_file(g, tmp_path):
+    p = tmp_path / "s.h5"
+    subprocess.run([str(RELEASE if RELEASE.exists() else "gctsim"), "_write-sample-trajectory", str(p), "--rows", "50",
+                    "--abandon-after-flush"], cwd=ROOT)
+    r = g("inspect", p, "--json")
+    assert r.returncode == 0, r.stderr
+    assert '"running"' in r.stdout
