@@ -4,7 +4,7 @@
 # One simulated year of PRD-010's default economy (`scenarios/baseline.yaml`: validators and oracle
 # rounds, auto-scaling providers, stakers, one burn-rate proposal), read from the HDF5 trajectory that
 # `make demo` writes (layout: `docs/trajectory-format.md`). Every reading under a plot is computed from
-# the file.
+# the file. Source: `notebooks/baseline_year.py` (jupytext percent format; the export hides the code).
 #
 # **Input** (parameter): environment variable `GCTSIM_RESULTS` (default `results/baseline.h5`);
 # `make notebooks RESULTS=path/to/run.h5` re-renders this notebook for any `gctsim run` trajectory
@@ -17,6 +17,8 @@ import os
 RESULTS = os.environ.get("GCTSIM_RESULTS", "results/baseline.h5")
 
 # %%
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -39,6 +41,7 @@ def table(group):
 
 with gctnb.open_trajectory(path) as f:
     meta = {k: f["meta"].attrs[k] for k in f["meta"].attrs if k != "scenario_yaml"}
+    scenario_yaml = str(f["meta"].attrs.get("scenario_yaml", ""))
     gctnb.require(f, ["rep_0000"], str(path))
     rep = f["rep_0000"]
     gctnb.require(rep, ["timeseries", "events"], f"{path}:/rep_0000")
@@ -55,18 +58,19 @@ with gctnb.open_trajectory(path) as f:
     executions = None
     if "executions" in events:
         ex = events["executions"]
-        executions = pd.DataFrame({k: ex[k][:] for k in ("time_us", "operation", "outcome", "wait_s")})
+        executions = pd.DataFrame({k: ex[k][:] for k in ("time_us", "operation", "outcome", "wait_s", "cost")})
         op_names = list(ex["operation"].attrs["categories"])
         outcome_names = list(ex["outcome"].attrs["categories"])
     final = rep["final"] if "final" in rep else {}
     reputation = final["validator_reputation"][:] if "validator_reputation" in final else None
     rep_attrs = dict(rep.attrs)
 
+attacked = re.search(r"^attacks:", scenario_yaml, re.M) is not None
 ts["day"] = ts["time_s"] / DAY
 days = float(ts["day"].iloc[-1])
-print(f"input: {gctnb.shown(path)}: scenario {meta['scenario_name']} (hash {meta['scenario_hash']}), seed {meta['seed']}, "
+gctnb.reading(f"{gctnb.shown(path)}: scenario {meta['scenario_name']} (hash {meta['scenario_hash']}), seed {meta['seed']}, "
       f"gctsim {meta['gctsim_version']}, status {meta['status']}, {days:.0f} simulated days, "
-      f"{int(meta['events_processed']):,} events, {len(ts):,} samples; stop: {rep_attrs.get('stop_reason', '?')}")
+      f"{int(meta['events_processed']):,} events, {len(ts):,} samples; stop: {rep_attrs.get('stop_reason', '?')}", label="Input")
 executed = []
 if governance is not None:
     executed = [t / 1e6 / DAY for t in governance.loc[governance["event"] == "executed", "time_us"]]
@@ -104,7 +108,7 @@ plt.show()
 first, last = ts.iloc[0], ts.iloc[-1]
 minted_new = (last["minted"] - first["minted"]) / GCT
 burned = (last["burned"] - first["burned"]) / GCT
-reading = (f"Reading: total supply went from {first['total_supply'] / GCT:,.0f} to {last['total_supply'] / GCT:,.0f} GCT "
+reading = (f"total supply went from {first['total_supply'] / GCT:,.0f} to {last['total_supply'] / GCT:,.0f} GCT "
            f"({(last['total_supply'] / first['total_supply'] - 1) * 100:+.2f} % in {days:.0f} days): "
            f"{minted_new:,.0f} GCT minted by emission against {burned:,.0f} GCT burned, so burning offsets "
            f"{burned / minted_new * 100 if minted_new else float('nan'):.2f} % of new issuance. Circulating supply "
@@ -119,7 +123,7 @@ if executed:
     reading += (f" The proposal executed on day {t:.1f} (burn rate {pre['burn_rate'].iloc[0]:g} → "
                 f"{post['burn_rate'].iloc[-1]:g}); burning went from {rate_pre:,.1f} to {rate_post:,.1f} GCT/day "
                 f"(×{rate_post / rate_pre if rate_pre else float('nan'):.2f}).")
-print(reading)
+gctnb.reading(reading)
 
 # %% [markdown]
 # ## Market multiplier and the oracle's consensus price, with the detector's alarms
@@ -157,7 +161,7 @@ ax2.legend(fontsize=8, loc="upper right")
 plt.show()
 
 m = ts["price_multiplier"]
-reading = (f"Reading: the market multiplier averaged {m.mean():.3f} (hourly range {m.min():.3f}–{m.max():.3f}, "
+reading = (f"the market multiplier averaged {m.mean():.3f} (hourly range {m.min():.3f}–{m.max():.3f}, "
            f"below 1 in {(m < 1).mean() * 100:.0f} % of hours)")
 if oracle is not None:
     p = oracle["consensus_price"]
@@ -175,12 +179,21 @@ else:
     reading += (" The trajectory holds no true value (no such column under /events/oracle_rounds, see "
                 "docs/trajectory-format.md), so the plot shows the consensus against the spec's base price only.")
 if len(alarms):
-    when = ", ".join(f"day {d:.1f} (z = {z:.2f}, price {pr:.4f})"
-                     for d, z, pr in zip(alarms["time_us"] / 1e6 / DAY, alarms["z_score"], alarms["price"]))
-    reading += f" The manipulation detector raised {len(alarms)} alarm(s): {when}."
+    ad = alarms["time_us"] / 1e6 / DAY
+    when = ", ".join(f"day {d:.1f} (z = {z:.2f}, price {pr:.4f})" for d, z, pr in zip(ad, alarms["z_score"], alarms["price"]))
+    if len(alarms) > 6:
+        when = (", ".join(f"day {d:.1f}" for d in ad[:5]) + f", …, day {ad.iloc[-1]:.1f}; z from "
+                f"{alarms['z_score'].min():.2f} to {alarms['z_score'].max():.2f}, at prices "
+                f"{alarms['price'].min():.4f}–{alarms['price'].max():.4f} GCT/GPU-h")
+    reading += f" The manipulation detector raised {len(alarms)} alarm(s) ({len(alarms) / days * 30:.1f} per 30 days): {when}."
+    if oracle is not None:
+        p99 = oracle["consensus_price"].quantile(0.99)
+        reading += (f" {(alarms['price'] > p99).mean() * 100:.0f} % of them flag a price above the consensus's own 99th "
+                    f"percentile; this run has {'attacks configured' if attacked else 'no attack configured'}"
+                    + ("." if attacked else ", so these are the detector's false positives on honest noise."))
 else:
     reading += " The manipulation detector raised no alarm."
-print(reading)
+gctnb.reading(reading)
 
 # %% [markdown]
 # ## Queue length and waits by operation
@@ -199,6 +212,7 @@ if executions is not None:
     d_idx = (done["time_us"].to_numpy() // int(DAY * 1e6)).astype(np.int64)
     ops = done["operation"].to_numpy().astype(np.int64)
     w = done["wait_s"].to_numpy()
+    cost = done["cost"].to_numpy()
     nd, no = int(d_idx.max()) + 1, len(op_names)
     n = np.bincount(d_idx * no + ops, minlength=nd * no).reshape(nd, no)
     s = np.bincount(d_idx * no + ops, weights=w, minlength=nd * no).reshape(nd, no)
@@ -209,7 +223,8 @@ if executions is not None:
             continue
         with np.errstate(invalid="ignore", divide="ignore"):
             ax2.plot(np.arange(nd) + 0.5, s[:, k] / n[:, k], lw=1, label=name)
-        rows.append({"operation": name, "completed": len(wk), "mean wait (s)": wk.mean(),
+        rows.append({"operation": name, "completed": len(wk), "mean cost (GCT)": cost[ops == k].mean() / GCT,
+                     "mean wait (s)": wk.mean(),
                      "median (s)": np.median(wk), "p95 (s)": np.percentile(wk, 95), "p99 (s)": np.percentile(wk, 99),
                      "waited (%)": (wk > 0).mean() * 100})
     waits = pd.DataFrame(rows).set_index("operation")
@@ -221,18 +236,20 @@ ax2.set_title("Daily mean wait by operation")
 plt.show()
 
 q = ts["queue_length"]
-reading = (f"Reading: the queue held {q.mean():.2f} requests on average (median {q.median():.0f}, 99th percentile "
+reading = (f"the queue held {q.mean():.2f} requests on average (median {q.median():.0f}, 99th percentile "
            f"{q.quantile(0.99):.0f}); its longest sample was {q.max():,} on day {ts.loc[q.idxmax(), 'day']:.1f}.")
 if waits is not None:
     slow, fast = waits["mean wait (s)"].idxmax(), waits["mean wait (s)"].idxmin()
+    rank_corr = waits["mean cost (GCT)"].rank().corr(waits["mean wait (s)"].rank())
     reading += (f" Of {int(waits['completed'].sum()):,} completed requests, {slow} waited longest "
                 f"({waits.loc[slow, 'mean wait (s)']:.2f} s mean, p95 {waits.loc[slow, 'p95 (s)']:.1f} s) and "
-                f"{fast} shortest ({waits.loc[fast, 'mean wait (s)']:.2f} s mean): priority follows the payment, so "
-                f"cheap operations wait behind expensive ones. Daily means swing by a factor "
+                f"{fast} shortest ({waits.loc[fast, 'mean wait (s)']:.2f} s mean). The rank correlation between an "
+                f"operation's mean cost and its mean wait is {rank_corr:+.2f} (−1: the dearer an operation, the shorter "
+                f"its wait, as the queue orders requests by payment). Daily means swing by a factor "
                 f"{np.nanmax(s.sum(1) / n.sum(1)) / max(np.nanmin(s.sum(1) / n.sum(1)), 1e-9):.1f} across the run.")
 else:
     reading += " The file has no per-request events (metrics.sample_events: false), so no waits by operation."
-print(reading)
+gctnb.reading(reading)
 waits.round(3) if waits is not None else None
 
 # %% [markdown]
@@ -262,14 +279,14 @@ plt.show()
 
 cap = ts["capacity"]
 util = (ts["running"] / cap.where(cap > 0)).mean()
-reading = (f"Reading: capacity ranged {cap.min()}–{cap.max()} servers (time-average {cap.mean():.2f}); demand exceeded "
+reading = (f"capacity ranged {cap.min()}–{cap.max()} servers (time-average {cap.mean():.2f}); demand exceeded "
            f"capacity (requests had to wait) in {(demand > cap).mean() * 100:.1f} % of hourly samples, and busy servers "
            f"averaged {util * 100:.1f} % of capacity.")
 if scaling is not None:
     reading += (f" The autoscaler decided {len(scaling):,} times: {counts.get('scale_up', 0)} scale-ups, "
                 f"{counts.get('scale_down', 0)} scale-downs, {counts.get('capacity_arrived', 0)} arrivals of new capacity, "
                 f"the rest 'maintain'.")
-print(reading)
+gctnb.reading(reading)
 
 # %% [markdown]
 # ## Staking: APY promised against paid, and the funding gap
@@ -286,6 +303,7 @@ ax.plot(dd, apy_promised, color="tab:blue", lw=1.5, label="promised")
 ax.plot(dd, apy_paid, color="tab:green", lw=1, ls="--", label="paid")
 ax.set_xlabel("day")
 ax.set_ylabel("annualised yield on the staked amount (%)")
+ax.set_ylim(0, max(np.nanmax(apy_promised), np.nanmax(apy_paid), 1e-9) * 1.25)  # from zero: no offset axis
 ax.set_title("Staking APY, day by day")
 ax.legend(fontsize=8)
 ax2.plot(ts["day"], ts["staking_shortfall"] / GCT, color="tab:red", label="staking shortfall (cumulative)")
@@ -299,7 +317,7 @@ plt.show()
 
 promised, paid = last["staking_promised"] / GCT, last["staking_paid"] / GCT
 gap = last["staking_shortfall"] / GCT
-print(f"Reading: stakers were promised {promised:,.0f} GCT over the run and paid {paid:,.0f} GCT "
+gctnb.reading(f"stakers were promised {promised:,.0f} GCT over the run and paid {paid:,.0f} GCT "
       f"({paid / promised * 100 if promised else float('nan'):.2f} % of the promise); the funding gap is {gap:,.0f} GCT"
       + (f", first on day {ts.loc[ts['staking_shortfall'] > 0, 'day'].iloc[0]:.1f}" if gap > 0 else " (never short)")
       + f". The promised APY averaged {np.nanmean(apy_promised):.2f} % (range {np.nanmin(apy_promised):.2f}–"
@@ -310,7 +328,7 @@ print(f"Reading: stakers were promised {promised:,.0f} GCT over the run and paid
 
 # %%
 if reputation is None or "reputation_median" not in ts:
-    print("Reading: this run has no validators (no /final/validator_reputation), so there is no reputation to show.")
+    gctnb.reading("this run has no validators (no /final/validator_reputation), so there is no reputation to show.")
 else:
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(12, 4), gridspec_kw={"width_ratios": [3, 2]})
     ax.fill_between(ts["day"], ts["reputation_min"], ts["reputation_max"], color="tab:blue", alpha=0.2, label="min–max")
@@ -329,7 +347,7 @@ else:
     plt.show()
     r = pd.Series(reputation)
     start = float(ts["reputation_median"].iloc[0])
-    print(f"Reading: at the end the {len(r)} validators' reputations range {r.min():.3f}–{r.max():.3f} "
+    gctnb.reading(f"at the end the {len(r)} validators' reputations range {r.min():.3f}–{r.max():.3f} "
           f"(median {r.median():.3f}); {(r >= 0.999).sum()} are at the maximum and {(r < start).sum()} below their "
           f"level at the start ({start:.3f}, the first median sample). Over the run the lowest reputation sample was {ts['reputation_min'].min():.3f} "
           f"(day {ts.loc[ts['reputation_min'].idxmin(), 'day']:.1f}).")

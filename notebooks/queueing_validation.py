@@ -5,6 +5,7 @@
 # FIFO). `notebooks/mmc-sweep.sh` runs it over several arrival rates; this notebook compares each run's
 # simulated mean wait in the queue (with its 95 % confidence interval over replications) with the
 # exact Erlang C value computed here, and checks Little's law (mean queue length L = λ·W).
+# Source: `notebooks/queueing_validation.py` (jupytext percent format; the export hides the code).
 #
 # **Input** (parameter): the sweep folder, environment variable `GCTSIM_MMC` (default
 # `results/mmc-sweep`); `make notebooks MMC_RESULTS=folder` sets it.
@@ -25,7 +26,7 @@ import gctnb
 plt = gctnb.setup_matplotlib()
 folder = gctnb.input_path("GCTSIM_MMC", MMC_FOLDER, "the M/M/c sweep folder")
 manifest, runs = gctnb.read_mmc_sweep(folder)
-print(f"input: {gctnb.shown(folder)} ({manifest['size']} sweep of {manifest['scenario']}, {len(runs)} runs)")
+gctnb.reading(f"{gctnb.shown(folder)} ({manifest['size']} sweep of {manifest['scenario']}, {len(runs)} runs)", label="Input")
 
 
 # %%
@@ -95,14 +96,15 @@ plt.show()
 inside = int(df["in CI"].sum())
 worst = df.loc[rel.abs().idxmax()]
 outside = ", ".join(f"ρ = {r:.2f}" for r in df.loc[~df["in CI"], "rho"]) or "none"
-print(f"Reading: Erlang C lies inside the simulated 95 % CI at {inside} of {len(df)} utilisations "
+gctnb.reading(f"Erlang C lies inside the simulated 95 % CI at {inside} of {len(df)} utilisations "
       f"(outside: {outside}; about {0.05 * len(df):.1f} misses are expected by chance). "
       f"The largest relative error is {worst['rel. error'] * 100:+.2f} % at ρ = {worst['rho']:.2f} "
       f"(simulated {worst['W sim']:.4f} s against {worst['W Erlang C']:.4f} s). "
       f"The wait grows from {df['W Erlang C'].iloc[0]:.3f} s at ρ = {df['rho'].iloc[0]:.2f} to "
       f"{df['W Erlang C'].iloc[-1]:.3f} s at ρ = {df['rho'].iloc[-1]:.2f} "
-      f"({df['W Erlang C'].iloc[-1] / df['W Erlang C'].iloc[0]:.0f}×), and the CI widens with it "
-      f"(half-width {(df['W hi'] - df['W lo']).iloc[0] / 2 / df['W sim'].iloc[0] * 100:.2f} % → "
+      f"({df['W Erlang C'].iloc[-1] / df['W Erlang C'].iloc[0]:.0f}×); the CI half-width goes from "
+      f"{(df['W hi'] - df['W lo']).iloc[0] / 2:.4f} s to {(df['W hi'] - df['W lo']).iloc[-1] / 2:.4f} s "
+      f"({(df['W hi'] - df['W lo']).iloc[0] / 2 / df['W sim'].iloc[0] * 100:.2f} % → "
       f"{(df['W hi'] - df['W lo']).iloc[-1] / 2 / df['W sim'].iloc[-1] * 100:.2f} % of the mean). "
       f"Measured utilisation differs from ρ by at most {(df['util sim'] - df['rho']).abs().max():.4f}.")
 
@@ -127,7 +129,7 @@ ax.legend(fontsize=8)
 plt.show()
 
 little = (df["L sim"] / df["lambda W"] - 1).abs()
-print(f"Reading: the time-average queue length and λ·W (measured independently: one from the queue's "
+gctnb.reading(f"the time-average queue length and λ·W (measured independently: one from the queue's "
       f"occupancy over time, one from the requests' waits) agree to within {little.max() * 100:.3f} % at every "
       f"utilisation (mean {little.mean() * 100:.3f} %), from L = {df['L sim'].iloc[0]:.3f} at ρ = "
       f"{df['rho'].iloc[0]:.2f} to L = {df['L sim'].iloc[-1]:.2f} at ρ = {df['rho'].iloc[-1]:.2f}; "

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Executes notebooks (jupytext percent-format .py in notebooks/) and exports each to one
+# Executes notebooks (jupytext percent-format .py in notebooks/) and exports each, without its code
+# cells (the report: prose, plots, tables, computed readings; the code is notebooks/NAME.py), to one
 # self-contained HTML file (CSS inline, plots as base64 PNG, no external scripts).
 #
 # Usage: notebooks/render.sh OUTDIR NAME...   (NAME: notebooks/NAME.py; run from the repository root)
@@ -23,7 +24,7 @@ for name in "$@"; do
   # Execute (inputs resolve against GCTSIM_ROOT), no timeout per cell; clear the execution
   # metadata (timestamps) so that a re-run gives the same bytes.
   "$py" -m jupyter nbconvert --to html --execute "$work/$name.ipynb" \
-    --ExecutePreprocessor.timeout=-1 \
+    --ExecutePreprocessor.timeout=-1 --no-input \
     --ClearMetadataPreprocessor.enabled=True --ClearMetadataPreprocessor.preserve_cell_metadata_mask='[("tags")]' \
     --TemplateExporter.extra_template_basedirs="$root/notebooks/templates" --template gctsim \
     --output-dir "$out" --output "$name" --log-level WARN
