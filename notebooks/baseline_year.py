@@ -85,6 +85,15 @@ def daily(series: pd.Series, how="mean") -> pd.Series:
     return series.groupby((ts["day"]).astype(int)).agg(how)
 
 
+def band(ax, day, values, colour, what, centre="mean", lo=0.05, hi=0.95):
+    """Daily centre line and the daily lo–hi quantile band of a dense series (hourly samples, oracle rounds)."""
+    g = pd.Series(np.asarray(values)).groupby(np.asarray(day).astype(int))
+    x = np.asarray(g.size().index) + 0.5
+    ax.fill_between(x, g.quantile(lo), g.quantile(hi), color=colour, alpha=0.25, lw=0,
+                    label=f"{what}: daily {lo * 100:.0f}–{hi * 100:.0f} % range")
+    ax.plot(x, g.agg(centre), color=colour, lw=1.3, label=f"{what}: daily {centre}")
+
+
 # %% [markdown]
 # ## Supply: total, circulating, staked, burned
 
@@ -131,9 +140,7 @@ gctnb.reading(reading)
 # %%
 true_cols = [c for c in (oracle.columns if oracle is not None else []) if "true" in c]
 fig, (ax, ax2) = plt.subplots(2, 1, figsize=(12, 7), sharex=True)
-ax.plot(ts["day"], ts["price_multiplier"], color="tab:blue", lw=0.4, alpha=0.5, label="market multiplier (hourly)")
-dm = daily(ts["price_multiplier"])
-ax.plot(dm.index + 0.5, dm.values, color="tab:blue", lw=1.5, label="daily mean")
+band(ax, ts["day"], ts["price_multiplier"], "tab:blue", "multiplier (hourly)")
 ax.axhline(1, color="0.4", ls="--", lw=1)
 ax.set_ylabel("market multiplier")
 ax.set_title("Market multiplier")
@@ -141,9 +148,7 @@ mark_governance(ax)
 ax.legend(fontsize=8, loc="upper right")
 if oracle is not None:
     od = oracle["time_us"] / 1e6 / DAY
-    ax2.plot(od, oracle["consensus_price"], color="tab:green", lw=0.3, alpha=0.4, label="consensus price (each round)")
-    odm = oracle["consensus_price"].groupby(od.astype(int)).median()
-    ax2.plot(odm.index + 0.5, odm.values, color="tab:green", lw=1.5, label="daily median")
+    band(ax2, od, oracle["consensus_price"], "tab:green", "consensus (each round)", centre="median")
     for c in true_cols:
         ax2.plot(od, oracle[c], color="black", lw=0.8, label=c.replace("_", " "))
 else:
@@ -200,9 +205,9 @@ gctnb.reading(reading)
 
 # %%
 fig, (ax, ax2) = plt.subplots(2, 1, figsize=(12, 7), sharex=True)
-ax.plot(ts["day"], ts["queue_length"], color="tab:orange", lw=0.4, alpha=0.5, label="queue length (hourly sample)")
-dq = daily(ts["queue_length"])
-ax.plot(dq.index + 0.5, dq.values, color="tab:orange", lw=1.5, label="daily mean")
+band(ax, ts["day"], ts["queue_length"], "tab:orange", "queue length (hourly)")
+ax.plot(daily(ts["queue_length"], "max").index + 0.5, daily(ts["queue_length"], "max").values, color="tab:orange",
+        lw=0.5, ls=":", label="daily maximum")
 ax.set_ylabel("requests waiting")
 ax.set_title("Queue length")
 ax.legend(fontsize=8, loc="upper right")
@@ -258,7 +263,7 @@ waits.round(3) if waits is not None else None
 # %%
 demand = ts["running"] + ts["queue_length"]
 fig, ax = plt.subplots(figsize=(12, 4.5))
-ax.plot(ts["day"], demand, color="tab:orange", lw=0.4, alpha=0.6, label="demand: running + waiting (hourly)")
+band(ax, ts["day"], demand, "tab:orange", "demand: running + waiting (hourly)")
 ax.step(ts["day"], ts["capacity"], where="post", color="black", lw=1.4, label="capacity (servers)")
 counts = {}
 if scaling is not None:

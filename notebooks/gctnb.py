@@ -131,6 +131,7 @@ def reading(text: str, label: str = "Reading") -> None:
     """Shows a computed reading under a plot as Markdown (wraps in the HTML, unlike printed text)."""
     from IPython.display import Markdown, display
 
-    text = text[:1].upper() + text[1:]
+    if label == "Reading":
+        text = text[:1].upper() + text[1:]
     escaped = text.replace("\\", "\\\\").replace("_", "\\_").replace("*", "\\*")
     display(Markdown(f"**{label}.** {escaped}"))

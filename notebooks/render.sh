@@ -21,6 +21,12 @@ for name in "$@"; do
   [ -f "$src" ] || { echo "render.sh: no notebook $src" >&2; exit 2; }
   start=$(date +%s)
   "$py" -m jupytext --quiet --to ipynb --output "$work/$name.ipynb" "$src"
+  # jupytext draws random cell ids; number them instead (the ids appear in the HTML).
+  "$py" -c 'import sys, nbformat
+nb = nbformat.read(sys.argv[1], as_version=4)
+for i, cell in enumerate(nb.cells):
+    cell.id = f"cell-{i:03d}"
+nbformat.write(nb, sys.argv[1])' "$work/$name.ipynb"
   # Execute (inputs resolve against GCTSIM_ROOT), no timeout per cell; clear the execution
   # metadata (timestamps) so that a re-run gives the same bytes.
   "$py" -m jupyter nbconvert --to html --execute "$work/$name.ipynb" \
