@@ -27,7 +27,7 @@ import gctnb
 GCT = gctnb.GCT
 DAY = 86400.0
 plt = gctnb.setup_matplotlib()
-path = gctnb.input_path("GCTSIM_RESULTS", RESULTS, "the trajectory")
+path = gctnb.input_path("GCTSIM_RESULTS", RESULTS, "the trajectory", "RESULTS")
 
 
 def table(group):

@@ -30,14 +30,14 @@ def repo_root() -> pathlib.Path:
     raise NotebookInputError(f"cannot find the GCTSim repository root above {here}; set GCTSIM_ROOT")
 
 
-def input_path(variable: str, default: str, what: str) -> pathlib.Path:
+def input_path(variable: str, default: str, what: str, make_variable: str) -> pathlib.Path:
     """The path named by environment variable `variable` (else `default`), relative to the repository root."""
     raw = os.environ.get(variable, default)
     p = pathlib.Path(raw).expanduser()
     if not p.is_absolute():
         p = repo_root() / p
     if not p.exists():
-        raise NotebookInputError(f"{what} {p} does not exist (set {variable}=PATH, e.g. `make notebooks {variable}=…`)")
+        raise NotebookInputError(f"{what} {p} does not exist (set {variable}=PATH, or `make notebooks {make_variable}=PATH`)")
     return p
 
 
@@ -65,7 +65,7 @@ def open_trajectory(path: pathlib.Path):
     if version is None or int(version) != TRAJECTORY_FORMAT_VERSION:
         f.close()
         raise NotebookInputError(
-            f"{path}: trajectory format_version {version!r}, this notebook reads version {TRAJECTORY_FORMAT_VERSION} "
+            f"{path}: trajectory format_version {None if version is None else int(version)}, this notebook reads version {TRAJECTORY_FORMAT_VERSION} "
             "(docs/trajectory-format.md); update the notebook or re-run with a matching gctsim")
     status = str(meta.get("status"))
     if status not in ("complete", "interrupted"):

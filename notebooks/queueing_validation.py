@@ -24,7 +24,7 @@ import pandas as pd
 import gctnb
 
 plt = gctnb.setup_matplotlib()
-folder = gctnb.input_path("GCTSIM_MMC", MMC_FOLDER, "the M/M/c sweep folder")
+folder = gctnb.input_path("GCTSIM_MMC", MMC_FOLDER, "the M/M/c sweep folder", "MMC_RESULTS")
 manifest, runs = gctnb.read_mmc_sweep(folder)
 gctnb.reading(f"{gctnb.shown(folder)} ({manifest['size']} sweep of {manifest['scenario']}, {len(runs)} runs)", label="Input")
 

@@ -6,7 +6,8 @@ Usage: .venv/bin/python Tests/notebooks/check_html.py [--screenshots DIR] [--min
 Drives Debian's `chromium` through its `chromedriver` (PyPI `selenium`, no driver download). For each file:
   - the page loads (document.readyState == "complete");
   - every plot output (`.jp-RenderedImage`) holds an <img> that decoded with a non-zero natural size,
-    every <img> is embedded (`data:` URI, no link), and there are at least --min-images of them;
+    every <img> is embedded (`data:` URI, no link) and its data decodes completely (Pillow), and there
+    are at least --min-images of them;
   - no error output: no stderr/traceback cell (`data-mime-type="application/vnd.jupyter.stderr"`,
     `.jp-OutputArea-error`), no "Traceback" text in an output;
   - the page loaded nothing from the network (self-contained);
@@ -17,7 +18,10 @@ Prints one line per file and exits 1 if any check fails.
 from __future__ import annotations
 
 import argparse
+import base64
+import binascii
 import io
+import re
 import pathlib
 import shutil
 import sys
@@ -73,6 +77,17 @@ def blank(png: bytes) -> tuple[bool, str]:
     return (n <= 16 or nonwhite < 0.02), f"{n} colours, {nonwhite * 100:.1f} % non-white"
 
 
+def undecodable(path: pathlib.Path) -> list[str]:
+    """Embedded images that do not decode completely (a truncated PNG may still show with its full size)."""
+    bad = []
+    for n, m in enumerate(re.finditer(r'src="data:image/[a-z+]+;base64,([^"]*)"', path.read_text(encoding="utf-8"))):
+        try:
+            Image.open(io.BytesIO(base64.b64decode(m.group(1), validate=True))).load()
+        except (OSError, ValueError, binascii.Error) as e:
+            bad.append(f"image {n + 1}: {e}")
+    return bad
+
+
 def check(d: webdriver.Chrome, path: pathlib.Path, min_images: int, shots: pathlib.Path | None) -> list[str]:
     d.set_window_size(1100, 1400)
     d.get(path.resolve().as_uri())
@@ -86,6 +101,9 @@ def check(d: webdriver.Chrome, path: pathlib.Path, min_images: int, shots: pathl
     linked = [i for i in r["images"] if not i["embedded"]]
     if linked:
         problems.append(f"{len(linked)} images are links, not embedded data")
+    broken = undecodable(path)
+    if broken:
+        problems.append(f"{len(broken)} embedded images do not decode: {'; '.join(broken[:3])}")
     if r["emptyPlots"]:
         problems.append(f"{r['emptyPlots']} of {r['plots']} plot outputs hold no image")
     if len(r["images"]) < min_images:
