@@ -3,18 +3,37 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the project needs (installed only when missing; `apt-get update` first).
 APT_PACKAGES ?= pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
+# The browser of the notebook check (make notebooks, make notebook-check).
+BROWSER_APT_PACKAGES ?= chromium chromium-driver
 GCTSIM_RELEASE = .build/release/gctsim
+VENV_STAMP = .venv/.requirements-installed
 
-.PHONY: deps build gpu test demo notebooks bench clean fuzz
+.PHONY: deps deps-browser build gpu test demo notebooks notebook-check bench clean fuzz
+
+# Installs the Debian packages given as $(1) that are missing (`apt-get update` first).
+define apt_install
+@missing=""; for p in $(1); do \
+  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "deps: installing$$missing"; \
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+else echo "deps: all present ($(1))"; fi
+endef
 
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "deps: installing$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	else echo "deps: all present"; fi
+	$(call apt_install,$(APT_PACKAGES))
+
+# The browser of the notebook check (headless Chromium and its WebDriver), only where notebooks are
+# exported or checked.
+deps-browser:
+	$(call apt_install,$(BROWSER_APT_PACKAGES))
+
+# Python packages of the tests and notebooks in .venv: installed once, again when a list changes.
+$(VENV_STAMP): Tests/python/requirements.txt notebooks/requirements.txt
+	@[ -x .venv/bin/python ] || python3 -m venv .venv
+	.venv/bin/pip install -q -r Tests/python/requirements.txt -r notebooks/requirements.txt
+	@touch $@
 
 # Release build of the command.
 build: deps
@@ -34,6 +53,7 @@ test: deps gpu
 	Tests/python/run.sh
 	$(GCTSIM_RELEASE) check --junit .build/check-junit.xml --force
 	python3 Tests/fuzz/fuzz.py --binary $(GCTSIM_RELEASE) --count 1000 --seed 1
+	$(MAKE) notebook-check
 
 # The seeded mutation fuzzer over scenarios/ and the command line (docs/scenarios.md, "Limits"):
 # `make fuzz N=10000 SEED=7`. Fails on a crash, a hang, or an error that is not one short line.
@@ -45,11 +65,39 @@ fuzz: build
 demo: build
 	./demo.sh $(GCTSIM_RELEASE)
 
-# The analysis notebook of the baseline year, exported to notebooks-export/ (after `make demo`).
-notebooks:
-	@[ -f results/baseline.h5 ] || $(MAKE) demo
-	@[ -x .venv/bin/python ] || (python3 -m venv .venv && .venv/bin/pip install -q -r Tests/python/requirements.txt)
-	.venv/bin/python notebooks/baseline_analysis.py
+# The analysis notebooks (notebooks/*.py, jupytext percent format) executed and exported as
+# self-contained HTML to $(EXPORT), then opened in headless Chromium (Tests/notebooks/check_html.py,
+# screenshots in $(EXPORT)/screenshots). Inputs: RESULTS, a `gctsim run` trajectory (default: the
+# baseline year of `make demo`, made if missing), and MMC_RESULTS, a notebooks/mmc-sweep.sh folder
+# (default: the full sweep, made if missing). Delete results/baseline.h5 and results/mmc-sweep to re-run them.
+# E.g. `make notebooks RESULTS=results/other.h5 EXPORT=/tmp/nb NOTEBOOKS=baseline_year`.
+RESULTS ?= results/baseline.h5
+MMC_RESULTS ?= results/mmc-sweep
+NOTEBOOKS ?= baseline_year queueing_validation
+EXPORT ?= notebooks-export
+notebooks: deps-browser $(VENV_STAMP)
+	@if [ "$(RESULTS)" = results/baseline.h5 ] && [ ! -f results/baseline.h5 ]; then $(MAKE) demo; fi
+	@if [ "$(MMC_RESULTS)" = results/mmc-sweep ] && [ ! -f results/mmc-sweep/sweep.json ]; then \
+	  $(MAKE) build && notebooks/mmc-sweep.sh $(GCTSIM_RELEASE) results/mmc-sweep full; fi
+	GCTSIM_RESULTS=$(RESULTS) GCTSIM_MMC=$(MMC_RESULTS) notebooks/render.sh $(EXPORT) $(NOTEBOOKS)
+	.venv/bin/python Tests/notebooks/check_html.py --screenshots $(EXPORT)/screenshots \
+	  $(foreach n,$(NOTEBOOKS),$(EXPORT)/$(n).html)
+
+# Part of `make test`: the notebooks on small runs (an M/M/c sweep of a few seconds, 12 days of the
+# baseline with its proposal on day 1), so that a change of the trajectory or summary format that breaks a notebook fails CI;
+# then the browser check of those exports and of the committed ones.
+NOTEBOOK_CHECK_DIR = .build/notebook-check
+notebook-check: deps-browser $(VENV_STAMP)
+	@[ -x $(GCTSIM_RELEASE) ] || $(SWIFT) build -c release --product gctsim
+	rm -rf $(NOTEBOOK_CHECK_DIR)
+	notebooks/mmc-sweep.sh $(GCTSIM_RELEASE) $(NOTEBOOK_CHECK_DIR)/mmc small
+	$(GCTSIM_RELEASE) run scenarios/baseline.yaml --set days=12 --set governance.proposals.0.at=1d \
+	  --output $(NOTEBOOK_CHECK_DIR)/baseline-12d.h5 >/dev/null
+	GCTSIM_MMC=$(NOTEBOOK_CHECK_DIR)/mmc GCTSIM_RESULTS=$(NOTEBOOK_CHECK_DIR)/baseline-12d.h5 \
+	  notebooks/render.sh $(NOTEBOOK_CHECK_DIR) queueing_validation baseline_year
+	.venv/bin/python Tests/notebooks/check_html.py --min-images 2 \
+	  $(NOTEBOOK_CHECK_DIR)/queueing_validation.html $(NOTEBOOK_CHECK_DIR)/baseline_year.html \
+	  $(wildcard notebooks-export/*.html)
 
 bench: build
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
