@@ -5,6 +5,8 @@ public enum ErrorText {
     public static let maximumLength = 300
     /// Longest single word or quoted value kept whole.
     public static let maximumWord = 60
+    /// Longest file path (a word with a `/`) kept whole: a path names what failed, so it is kept longer.
+    public static let maximumPath = 160
 
     /// `text` on one line, shortened.
     public static func oneLine(_ text: String) -> String {
@@ -12,10 +14,15 @@ public enum ErrorText {
         var words: [Substring] = []
         // The first word (the location, `FILE:LINE:COL:`) is kept whole.
         for (i, word) in flat.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-            words.append(i > 0 && word.count > maximumWord ? word.prefix(maximumWord - 1) + "…" : word)
+            let limit = word.contains("/") ? maximumPath : maximumWord
+            words.append(i > 0 && word.count > limit ? word.prefix(limit - 1) + "…" : word)
         }
         let joined = words.joined(separator: " ")
-        return joined.count > maximumLength ? String(joined.prefix(maximumLength - 1)) + "…" : joined
+        guard joined.count > maximumLength else { return joined }
+        // Too long: keep the start (location and what is wrong) and the end (the suggestion, e.g.
+        // "did you mean 'burn_rate'?"), and drop the middle (typically a long list of valid choices).
+        let tail = maximumLength / 3
+        return String(joined.prefix(maximumLength - tail - 1)) + "…" + String(joined.suffix(tail))
     }
 
     /// A value for a message: itself when short, else its first characters and an ellipsis.
