@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the project needs (installed only when missing; `apt-get update` first).
-APT_PACKAGES ?= pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
+APT_PACKAGES ?= pkg-config jq libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
 GCTSIM_RELEASE = .build/release/gctsim
 
 .PHONY: deps build gpu test demo notebooks bench clean

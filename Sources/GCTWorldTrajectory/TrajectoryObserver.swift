@@ -1,0 +1,196 @@
+import Foundation
+import GCTEconomics
+import GCTEngine
+import GCTTrajectory
+import GCTWorld
+
+/// Streams one replication of a world into a trajectory file: the metric samples to
+/// `/rep_NNNN/timeseries`, per-event records to `/rep_NNNN/events/<kind>`, and the end state to
+/// `/rep_NNNN/final`. Rows go through the tables' bounded buffers, so memory does not grow with
+/// simulated time.
+///
+/// Several replications may write to one file from several threads: HDF5 here is built
+/// thread-safe, and the file's own bookkeeping (groups, table creation, arrays) is serialized by
+/// `TrajectoryObserver.fileLock`. A write error is kept (the first one) and reported by `finish`.
+public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
+    /// Serializes the file-level operations of all observers of a process.
+    public static let fileLock = NSLock()
+
+    public let file: TrajectoryFile
+    public let group: String
+    struct Tables {
+        var timeseries: TrajectoryTable
+        var executions: TrajectoryRecordTable<ExecutionRow>?
+        var oracle: TrajectoryRecordTable<OracleRoundRow>
+        var alarms: TrajectoryRecordTable<AlarmRow>
+        var scaling: TrajectoryRecordTable<ScalingRow>
+        var governance: TrajectoryRecordTable<GovernanceRow>
+        var all: [TrajectoryTable] {
+            [timeseries, oracle.table, alarms.table, scaling.table, governance.table] + (executions.map { [$0.table] } ?? [])
+        }
+    }
+    private var tables: Tables?
+    public private(set) var firstError: Error?
+    private var samples = 0
+
+    /// Opens the tables of replication `replication` in `file`. An error is kept and reported by
+    /// `finish` (the world runs on, writing nothing), so a worker thread never has to throw.
+    ///
+    /// - Parameter recordExecutions: whether to write one row per request (`metrics.sample_events`).
+    public init(file: TrajectoryFile, replication: Int, recordExecutions: Bool) {
+        self.file = file
+        group = String(format: "/rep_%04d", replication)
+        let g = group
+        do {
+            tables = try Self.fileLock.withLock {
+                let ts = try file.makeTable(at: g + "/timeseries", columns: MetricSample.columns.map { c in
+                    c.kind == .int64
+                        ? .int64(c.name, units: c.units, description: c.description)
+                        : .double(c.name, units: c.units, description: c.description)
+                })
+                let ex = recordExecutions ? try file.makeTable(at: g + "/events/executions", records: EventTables.executions) : nil
+                return Tables(
+                    timeseries: ts, executions: ex,
+                    oracle: try file.makeTable(at: g + "/events/oracle_rounds", records: EventTables.oracleRounds),
+                    alarms: try file.makeTable(at: g + "/events/alarms", records: EventTables.alarms),
+                    scaling: try file.makeTable(at: g + "/events/scaling", records: EventTables.scaling),
+                    governance: try file.makeTable(at: g + "/events/governance", records: EventTables.governance))
+            }
+        } catch {
+            firstError = error
+        }
+    }
+
+    private func record(_ body: (Tables) throws -> Void) {
+        guard firstError == nil, let tables else { return }
+        do { try body(tables) } catch { firstError = error }
+    }
+
+    public func sample(_ s: MetricSample) {
+        record { t in
+            try t.timeseries.appendRow { row in
+                var i = 0
+                s.forEachValue({ row.set(i, int64: $0); i += 1 }, { row.set(i, double: $0); i += 1 })
+            }
+        }
+        samples += 1
+        // Make what is written so far durable every 24 samples (a simulated day at the default 1 h).
+        if samples % 24 == 0 { flushTables() }
+    }
+
+    public func execution(_ r: ExecutionRow) { record { t in try t.executions?.append(r) } }
+
+    public func oracleRound(_ r: OracleRoundRow) { record { t in try t.oracle.append(r) } }
+
+    public func alarm(_ r: AlarmRow) { record { t in try t.alarms.append(r) } }
+
+    public func scaling(_ r: ScalingRow) { record { t in try t.scaling.append(r) } }
+
+    public func governance(_ r: GovernanceRow) { record { t in try t.governance.append(r) } }
+
+    /// Writes buffered rows of this replication's tables to the file.
+    public func flushTables() {
+        record { t in
+            for table in t.all { try table.flush() }
+        }
+    }
+
+    /// Flushes, writes `/final` (accounts and staking positions at the end or at the stop) and
+    /// the replication's attributes.
+    ///
+    /// - Throws: the first write error of the replication, or one from writing `/final`.
+    public func finish(_ state: WorldFinalState, outcome: ReplicationOutcome) throws {
+        flushTables()
+        if let firstError { throw firstError }
+        // Close the tables: their buffers are freed, so memory does not grow with replications.
+        if let t = tables { try Self.fileLock.withLock { for table in t.all { try file.closeTable(table) } } }
+        tables = nil
+        try Self.fileLock.withLock {
+            let f = group + "/final"
+            try file.writeArray(at: f + "/account_kind", codes: state.accountKinds.map(\.rawValue),
+                                categories: AccountKind.allCases.map(\.name), description: "kind of each ledger account (index = account id)")
+            try file.writeArray(at: f + "/balance", state.balances, units: "base units (1e-9 GCT)", description: "spendable balance per account")
+            try file.writeArray(at: f + "/held", state.held, units: "base units (1e-9 GCT)", description: "escrowed for queued or running work, per account")
+            try file.writeArray(at: f + "/staked", state.staked, units: "base units (1e-9 GCT)", description: "staked per account")
+            try file.writeArray(at: f + "/position_owner", state.positionOwners, units: "account id", description: "owner of each staking position")
+            try file.writeArray(at: f + "/position_amount", state.positionAmounts, units: "base units (1e-9 GCT)", description: "tokens bonded in each position")
+            try file.writeArray(at: f + "/position_status", codes: state.positionStatus, categories: WorldFinalState.positionStatusNames,
+                                description: "status of each staking position")
+            try file.writeArray(at: f + "/position_promised", state.positionPromised, units: "base units (1e-9 GCT)", description: "rewards promised to each position")
+            try file.writeArray(at: f + "/position_paid", state.positionPaid, units: "base units (1e-9 GCT)", description: "rewards paid to each position")
+            try file.writeArray(at: f + "/validator_reputation", state.validatorReputations, units: "1", description: "reputation of each validator at the end")
+            let g = try file.group(group)
+            try g.setAttribute("replication", Int64(outcome.replication))
+            try g.setAttribute("end_time_us", outcome.run.endTime.ticks)
+            try g.setAttribute("events_processed", UInt64(outcome.run.eventsHandled))
+            try g.setAttribute("stop_reason", "\(outcome.run.reason)")
+            try g.setAttribute("invariant_violation", outcome.violation?.description ?? "")
+        }
+    }
+}
+
+/// The `/events/<kind>` tables: each column declared with the row field it holds.
+public enum EventTables {
+    static let gct = "base units (1e-9 GCT)"
+    public static let executions = TrajectoryRecordColumns<ExecutionRow>([
+        .int64("time_us", units: "us", description: "arrival time of the request", \.arrival.ticks),
+        .int64("user_class", units: "index", description: "user class, in scenario order", { Int64($0.userClass) }),
+        .int64("user", units: "account id", description: "the requesting user's ledger account", { Int64($0.user) }),
+        .category("operation", categories: ComputeOperation.known.map(\.name), description: "the spec's operation type", \.operation),
+        .category("outcome", categories: ExecutionRow.Outcome.allCases.map(\.name), description: "what happened to the request", \.outcome.rawValue),
+        .int64("cost", units: gct, description: "tokens held (charged on completion, refunded on failure; the quote if balked)", \.cost.baseUnits),
+        .int64("burned", units: gct, description: "tokens burned at completion", \.burned.baseUnits),
+        .double("wait_s", units: "s", description: "queueing delay (start - arrival)", \.wait.seconds),
+        .double("service_s", units: "s", description: "service time", \.service.seconds),
+        .int64("provider", units: "account id", description: "provider account that served it (-1 if none)", { Int64($0.provider) }),
+    ])
+    public static let oracleRounds = TrajectoryRecordColumns<OracleRoundRow>([
+        .int64("time_us", units: "us", description: "time of the round", \.time.ticks),
+        .int64("reports", units: "validators", description: "reports received", { Int64($0.reports) }),
+        .int64("unavailable", units: "validators", description: "validators that did not answer", { Int64($0.unavailable) }),
+        .int64("outliers", units: "validators", description: "outlier reports", { Int64($0.outliers) }),
+        .double("consensus_price", units: "GCT per GPU-hour", description: "weighted-median GPU-hour price", \.consensusPrice),
+        .double("supply_demand_ratio", units: "1", description: "consensus capacity / max(consensus demand, 1)", \.supplyDemandRatio),
+        .double("multiplier", units: "1", description: "market multiplier set by the round", \.multiplier),
+        .double("confidence", units: "1", description: "consensus confidence score", \.confidence),
+    ])
+    public static let alarms = TrajectoryRecordColumns<AlarmRow>([
+        .int64("time_us", units: "us", description: "time of the alarm", \.time.ticks),
+        .double("z_score", units: "1", description: "|p - mean| / std over the 24 h window", \.zScore),
+        .double("anomaly_consensus", units: "1", description: "share of validator weight corroborating the move", \.anomalyConsensus),
+        .double("price", units: "GCT per GPU-hour", description: "the consensus price judged", \.price),
+    ])
+    public static let scaling = TrajectoryRecordColumns<ScalingRow>([
+        .int64("time_us", units: "us", description: "time of the decision", \.time.ticks),
+        .category("action", categories: ScalingRow.Action.allCases.map(\.name), description: "controller action", \.action.rawValue),
+        .double("factor", units: "1", description: "the rule's scale factor", \.factor),
+        .double("velocity", units: "1/year", description: "annualized token velocity", \.velocity),
+        .double("demand", units: "requests", description: "pending demand (queued + running)", \.demand),
+        .int64("capacity_before", units: "servers", description: "capacity before", { Int64($0.capacityBefore) }),
+        .int64("capacity_after", units: "servers", description: "capacity after (scale-up: once provisioned)", { Int64($0.capacityAfter) }),
+    ])
+    public static let governance = TrajectoryRecordColumns<GovernanceRow>([
+        .int64("time_us", units: "us", description: "time of the step", \.time.ticks),
+        .int64("proposal", units: "index", description: "proposal, in scenario order", { Int64($0.proposal) }),
+        .category("event", categories: GovernanceRow.Kind.allCases.map(\.name), description: "what happened", \.kind.rawValue),
+        .int64("yes", units: gct, description: "stake voting yes so far", \.yes.baseUnits),
+        .int64("no", units: gct, description: "stake voting no so far", \.no.baseUnits),
+        .int64("abstain", units: gct, description: "stake abstaining so far", \.abstain.baseUnits),
+    ])
+}
+
+extension AccountKind {
+    var name: String {
+        switch self {
+        case .user: "user"
+        case .provider: "provider"
+        case .validator: "validator"
+        case .treasury: "treasury"
+        case .feePool: "fee_pool"
+        case .emissionPool: "emission_pool"
+        case .miningPool: "mining_pool"
+        case .validatorRewardPool: "validator_reward_pool"
+        case .reserve: "reserve"
+        }
+    }
+}
