@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the project needs (installed only when missing; `apt-get update` first).
-APT_PACKAGES ?= pkg-config libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
+APT_PACKAGES ?= pkg-config jq libhdf5-dev hdf5-tools hipcc libamdhip64-dev rocm-device-libs python3-venv valgrind
 # The browser of the notebook check (make notebooks, make notebook-check).
 BROWSER_APT_PACKAGES ?= chromium chromium-driver
 GCTSIM_RELEASE = .build/release/gctsim
@@ -43,11 +43,15 @@ build: deps
 gpu: deps
 	$(MAKE) -C gpu
 
-# The whole suite: HIP kernels compile, Swift tests (debug; the statistical validation runs the
-# release binary), the Python checks of the HDF5 files, and `gctsim check` (economic invariants and
-# statistical baselines of scenarios/ci, docs/invariants.md).
+# The whole suite: Package.swift declares exactly what each target imports, HIP kernels compile,
+# Swift tests (debug, with the engine's internal checks: the event queue's invariants run after
+# every change; the statistical validation runs the release binary), the Python checks of the HDF5
+# files, and `gctsim check` (economic invariants and statistical baselines of scenarios/ci,
+# docs/invariants.md).
+TEST_SWIFTFLAGS ?= -Xswiftc -DGCTENGINE_INTERNAL_CHECKS
 test: deps gpu
-	$(SWIFT) build --build-tests
+	scripts/check-imports.sh
+	$(SWIFT) build --build-tests $(TEST_SWIFTFLAGS)
 	$(SWIFT) build -c release --product gctsim
 	$(SWIFT) test --skip-build
 	Tests/python/run.sh

@@ -3,12 +3,16 @@
 //
 // Layers (imports only point down):
 //   GCTEconomics  pure economic rules: exact money, ledger, staking, emissions, pricing, oracle
-//   GCTEngine     generic discrete-event engine: clock, event queue, random streams (no economics)
-//   GCTWorld      world model: agents, compute market, metrics, invariants (economics + engine)
+//   GCTEngine     generic discrete-event engine: clock, event queue, random streams, statistics
+//                 (Welford, Student t, confidence intervals, Welch's t-test, Erlang C); no economics
+//   GCTWorld      world model: agents, compute market, metrics, invariants (economics + engine; no file I/O)
 //   GCTScenario   YAML scenarios: schema, vars, extends, --set, errors with file:line:column
-//   GCTTrajectory HDF5 trajectories (through the CHDF5 system library and shim)
+//   GCTCheck      `gctsim check`: invariant catalogue, baselines (JSON), Welch regression, JUnit XML, report
+//   GCTTrajectory HDF5 table library (through the CHDF5 system library and shim); knows no world
+//   GCTWorldTrajectory  the world-to-HDF5 adapter: a WorldObserver writing a run's trajectory
 //   GCTGPU        GPU offload via HIP (dlopen) with CPU twins (CGCTKernels: the shared C++ kernel source)
 //   gctsim        the command
+// Each target declares exactly the modules it imports (scripts/check-imports.sh checks it).
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -30,44 +34,57 @@ let package = Package(
     targets: [
         // Layer 1: pure rules, no I/O, no clock, no global randomness.
         .target(name: "GCTEconomics", swiftSettings: swiftSettings),
-        // Layer 1': generic discrete-event engine; knows nothing of tokens.
+        // Layer 1': generic discrete-event engine and statistics; knows nothing of tokens.
         .target(name: "GCTEngine", swiftSettings: swiftSettings),
         // Layer 2: the world model runs the economics on the engine.
         .target(name: "GCTWorld", dependencies: ["GCTEconomics", "GCTEngine"], swiftSettings: swiftSettings),
         // Layer 3: scenarios (YAML) build worlds.
         .target(
             name: "GCTScenario",
-            dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GCTEconomics", "GCTWorld", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        // Layer 3: HDF5 trajectories.
+        // Layer 3: `gctsim check` (invariants, baselines, regression, JUnit).
+        .target(name: "GCTCheck", dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld"], swiftSettings: swiftSettings),
+        // Layer 3: HDF5 tables, and the adapter writing a world's trajectory with them.
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
-        .target(name: "GCTTrajectory", dependencies: ["CHDF5", "GCTEngine", "GCTWorld"], swiftSettings: swiftSettings),
+        .target(name: "GCTTrajectory", dependencies: ["CHDF5"], swiftSettings: swiftSettings),
+        .target(
+            name: "GCTWorldTrajectory", dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTTrajectory"],
+            swiftSettings: swiftSettings),
         // Layer 3: GPU offload. The kernels' C++ source is shared with the HIP build (make gpu).
         .target(
             name: "CGCTKernels",
             path: "Sources/CGCTKernels",
             cxxSettings: [.unsafeFlags(["-ffp-contract=off", "-std=c++17"])]
         ),
-        .target(name: "GCTGPU", dependencies: ["CGCTKernels", "GCTEconomics", "GCTEngine"], swiftSettings: swiftSettings),
+        .target(name: "GCTGPU", dependencies: ["CGCTKernels", "GCTEconomics"], swiftSettings: swiftSettings),
         // Layer 4: the command.
         .executableTarget(
             name: "gctsim",
             dependencies: [
-                "GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", "GCTGPU",
+                "GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTCheck", "GCTTrajectory", "GCTWorldTrajectory",
+                "GCTGPU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(
-            name: "_GCTTestSupport", dependencies: ["GCTEconomics", "GCTEngine"],
-            path: "Tests/_GCTTestSupport", swiftSettings: swiftSettings),
+        .target(name: "_GCTTestSupport", path: "Tests/_GCTTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "GCTEconomicsTests", dependencies: ["GCTEconomics", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTEngineTests", dependencies: ["GCTEngine", "_GCTTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "GCTWorldTests", dependencies: ["GCTWorld", "GCTScenario", "_GCTTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GCTWorldTests", dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "_GCTTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GCTScenarioTests", dependencies: ["GCTEconomics", "GCTWorld", "GCTScenario", "_GCTTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GCTCheckTests",
+            dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTCheck", "_GCTTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "GCTSimCommandTests", dependencies: ["gctsim", "_GCTTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "GCTTrajectoryTests", dependencies: ["GCTTrajectory", "_GCTTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "GCTGPUTests", dependencies: ["GCTGPU", "GCTEconomics", "GCTEngine", "_GCTTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GCTTrajectoryTests", dependencies: ["GCTTrajectory"], swiftSettings: swiftSettings),
+        .testTarget(name: "GCTGPUTests", dependencies: ["CGCTKernels", "GCTEconomics", "GCTEngine", "GCTGPU", "_GCTTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GCTCheck
 import GCTEngine
 import GCTScenario
 import GCTWorld

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GCTEconomics
+import GCTScenario
 
 /// A bad input to `gctsim quote`: printed as one `error: …` line on stderr, nothing on stdout.
 struct QuoteInputError: Error, CustomStringConvertible {
@@ -15,6 +16,10 @@ enum QuoteIO {
         let output: String
         do {
             output = try body()
+        } catch let error as ScenarioError {
+            // Already one located line: `file:line:column: error: …`.
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.validationFailure
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.validationFailure

@@ -5,6 +5,7 @@ import GCTEngine
 import GCTScenario
 import GCTTrajectory
 import GCTWorld
+import GCTWorldTrajectory
 
 /// `gctsim run SCENARIO`: runs a scenario's replications and reports each metric with its 95 % CI.
 struct RunCommand: ParsableCommand {

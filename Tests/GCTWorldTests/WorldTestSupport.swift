@@ -47,20 +47,15 @@ final class RecordingObserver: WorldObserver, @unchecked Sendable {
 }
 
 /// Runs the release `gctsim` (built by `make test`) and returns stdout; fails the test if it is missing.
-func runReleaseGCTSim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binary = GCTTestSupport.packageRoot.appendingPathComponent(".build/release/gctsim")
-    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-        throw GCTSimTestError("the statistical validation runs the release build: run `make test` (or `swift build -c release --product gctsim`) first")
+extension RunReport {
+    /// The report as text for comparing runs (every value exact; wall-clock metrics left out):
+    /// status, replications, violations and `name=[per-replication values]` in report order.
+    var comparableText: String {
+        var lines = ["status=\(status) completed=\(completedReplications)/\(replications)", "violations=\(violations)"]
+        for name in metricNames where !ReplicationOutcome.wallClockMetrics.contains(name) {
+            let m = metrics[name]!
+            lines.append("\(name)=\(m.perReplication) mean=\(m.mean) ci95=\(m.ci95.map { "\($0)" } ?? "-")")
+        }
+        return lines.joined(separator: "\n")
     }
-    return try runProcess(binary, arguments)
-}
-
-func runProcess(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let r = try GCTTestSupport.run(arguments, binary: binary)
-    return (r.status, r.stdout, r.stderr)
-}
-
-struct GCTSimTestError: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
 }

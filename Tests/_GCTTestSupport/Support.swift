@@ -82,3 +82,22 @@ public struct RunningCommand {
             stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
+
+/// Runs the release `gctsim` (built by `make test`) in the package root.
+public func runReleaseGCTSim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let binary = GCTTestSupport.packageRoot.appendingPathComponent(".build/release/gctsim")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+        throw GCTSimTestError("the statistical validation runs the release build: run `make test` (or `swift build -c release --product gctsim`) first")
+    }
+    return try runProcess(binary, arguments)
+}
+
+public func runProcess(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let r = try GCTTestSupport.run(arguments, binary: binary)
+    return (r.status, r.stdout, r.stderr)
+}
+
+public struct GCTSimTestError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ d: String) { description = d }
+}

@@ -1,4 +1,3 @@
-import Foundation
 import GCTEngine
 
 /// One metric over the replications: mean, 95 % Student-t confidence interval, and each value.
@@ -70,28 +69,5 @@ public struct RunReport: Sendable {
         }
         metricNames = names
         metrics = values.mapValues(MetricSummary.init)
-    }
-
-    /// The report as JSON (sorted keys). Wall-clock metrics are left out when `includeWallClock` is false,
-    /// so two runs of the same scenario and seed give byte-identical text.
-    public func json(includeWallClock: Bool = true) -> String {
-        struct Document: Encodable {
-            var scenario: String
-            var scenario_hash: String
-            var seed: UInt64
-            var replications: Int
-            var completed_replications: Int
-            var status: String
-            var violations: [String]
-            var metrics: [String: MetricSummary]
-        }
-        var m = metrics
-        if !includeWallClock { for k in ReplicationOutcome.wallClockMetrics { m[k] = nil } }
-        let doc = Document(
-            scenario: scenario, scenario_hash: scenarioHash, seed: seed, replications: replications,
-            completed_replications: completedReplications, status: status, violations: violations, metrics: m)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(doc), as: UTF8.self) + "\n"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import GCTCheck
 import GCTEconomics
 import GCTEngine
 import GCTScenario

@@ -1,5 +1,6 @@
 import GCTEconomics
 import GCTEngine
+import GCTWorld
 
 /// Watches the metric samples of one replication for the exact invariants that span time
 /// (burned never decreases, minted never exceeds the cap, reputations stay in [0, 1]).

@@ -1,5 +1,6 @@
 import GCTEconomics
 import GCTEngine
+import GCTWorld
 
 /// `gctsim check` for one scenario: runs its replications, checks the invariant catalogue
 /// (docs/invariants.md) and compares every metric with the baseline.

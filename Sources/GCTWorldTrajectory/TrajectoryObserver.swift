@@ -1,6 +1,7 @@
 import Foundation
 import GCTEconomics
 import GCTEngine
+import GCTTrajectory
 import GCTWorld
 
 /// Streams one replication of a world into a trajectory file: the metric samples to
@@ -19,12 +20,14 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
     public let group: String
     struct Tables {
         var timeseries: TrajectoryTable
-        var executions: TrajectoryTable?
-        var oracle: TrajectoryTable
-        var alarms: TrajectoryTable
-        var scaling: TrajectoryTable
-        var governance: TrajectoryTable
-        var all: [TrajectoryTable] { [timeseries, oracle, alarms, scaling, governance] + (executions.map { [$0] } ?? []) }
+        var executions: TrajectoryRecordTable<ExecutionRow>?
+        var oracle: TrajectoryRecordTable<OracleRoundRow>
+        var alarms: TrajectoryRecordTable<AlarmRow>
+        var scaling: TrajectoryRecordTable<ScalingRow>
+        var governance: TrajectoryRecordTable<GovernanceRow>
+        var all: [TrajectoryTable] {
+            [timeseries, oracle.table, alarms.table, scaling.table, governance.table] + (executions.map { [$0.table] } ?? [])
+        }
     }
     private var tables: Tables?
     public private(set) var firstError: Error?
@@ -46,13 +49,13 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
                         ? .int64(c.name, units: c.units, description: c.description)
                         : .double(c.name, units: c.units, description: c.description)
                 })
-                let ex = recordExecutions ? try file.makeTable(at: g + "/events/executions", columns: EventTables.executions) : nil
+                let ex = recordExecutions ? try file.makeTable(at: g + "/events/executions", records: EventTables.executions) : nil
                 return Tables(
                     timeseries: ts, executions: ex,
-                    oracle: try file.makeTable(at: g + "/events/oracle_rounds", columns: EventTables.oracleRounds),
-                    alarms: try file.makeTable(at: g + "/events/alarms", columns: EventTables.alarms),
-                    scaling: try file.makeTable(at: g + "/events/scaling", columns: EventTables.scaling),
-                    governance: try file.makeTable(at: g + "/events/governance", columns: EventTables.governance))
+                    oracle: try file.makeTable(at: g + "/events/oracle_rounds", records: EventTables.oracleRounds),
+                    alarms: try file.makeTable(at: g + "/events/alarms", records: EventTables.alarms),
+                    scaling: try file.makeTable(at: g + "/events/scaling", records: EventTables.scaling),
+                    governance: try file.makeTable(at: g + "/events/governance", records: EventTables.governance))
             }
         } catch {
             firstError = error
@@ -80,75 +83,15 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
         }
     }
 
-    public func execution(_ r: ExecutionRow) {
-        record { t in
-            try t.executions?.appendRow { row in
-                row.set(0, int64: r.arrival.ticks)
-                row.set(1, int64: Int64(r.userClass))
-                row.set(2, int64: Int64(r.user))
-                row.set(3, category: r.operation)
-                row.set(4, category: r.outcome.rawValue)
-                row.set(5, int64: r.cost.baseUnits)
-                row.set(6, int64: r.burned.baseUnits)
-                row.set(7, double: r.wait.seconds)
-                row.set(8, double: r.service.seconds)
-                row.set(9, int64: Int64(r.provider))
-            }
-        }
-    }
+    public func execution(_ r: ExecutionRow) { record { t in try t.executions?.append(r) } }
 
-    public func oracleRound(_ r: OracleRoundRow) {
-        record { t in
-            try t.oracle.appendRow { row in
-                row.set(0, int64: r.time.ticks)
-                row.set(1, int64: Int64(r.reports))
-                row.set(2, int64: Int64(r.unavailable))
-                row.set(3, int64: Int64(r.outliers))
-                row.set(4, double: r.consensusPrice)
-                row.set(5, double: r.supplyDemandRatio)
-                row.set(6, double: r.multiplier)
-                row.set(7, double: r.confidence)
-            }
-        }
-    }
+    public func oracleRound(_ r: OracleRoundRow) { record { t in try t.oracle.append(r) } }
 
-    public func alarm(_ r: AlarmRow) {
-        record { t in
-            try t.alarms.appendRow { row in
-                row.set(0, int64: r.time.ticks)
-                row.set(1, double: r.zScore)
-                row.set(2, double: r.anomalyConsensus)
-                row.set(3, double: r.price)
-            }
-        }
-    }
+    public func alarm(_ r: AlarmRow) { record { t in try t.alarms.append(r) } }
 
-    public func scaling(_ r: ScalingRow) {
-        record { t in
-            try t.scaling.appendRow { row in
-                row.set(0, int64: r.time.ticks)
-                row.set(1, category: r.action.rawValue)
-                row.set(2, double: r.factor)
-                row.set(3, double: r.velocity)
-                row.set(4, double: r.demand)
-                row.set(5, int64: Int64(r.capacityBefore))
-                row.set(6, int64: Int64(r.capacityAfter))
-            }
-        }
-    }
+    public func scaling(_ r: ScalingRow) { record { t in try t.scaling.append(r) } }
 
-    public func governance(_ r: GovernanceRow) {
-        record { t in
-            try t.governance.appendRow { row in
-                row.set(0, int64: r.time.ticks)
-                row.set(1, int64: Int64(r.proposal))
-                row.set(2, category: r.kind.rawValue)
-                row.set(3, int64: r.yes.baseUnits)
-                row.set(4, int64: r.no.baseUnits)
-                row.set(5, int64: r.abstain.baseUnits)
-            }
-        }
-    }
+    public func governance(_ r: GovernanceRow) { record { t in try t.governance.append(r) } }
 
     /// Writes buffered rows of this replication's tables to the file.
     /// Writes buffered rows of this replication's tables to the file, and makes the file durable
@@ -199,54 +142,54 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
     }
 }
 
-/// The columns of the `/events/<kind>` tables.
+/// The `/events/<kind>` tables: each column declared with the row field it holds.
 public enum EventTables {
     static let gct = "base units (1e-9 GCT)"
-    public static let executions: [TrajectoryColumn] = [
-        .int64("time_us", units: "us", description: "arrival time of the request"),
-        .int64("user_class", units: "index", description: "user class, in scenario order"),
-        .int64("user", units: "account id", description: "the requesting user's ledger account"),
-        .category("operation", categories: ComputeOperation.known.map(\.name), description: "the spec's operation type"),
-        .category("outcome", categories: ExecutionRow.Outcome.allCases.map(\.name), description: "what happened to the request"),
-        .int64("cost", units: gct, description: "tokens held (charged on completion, refunded on failure; the quote if balked)"),
-        .int64("burned", units: gct, description: "tokens burned at completion"),
-        .double("wait_s", units: "s", description: "queueing delay (start - arrival)"),
-        .double("service_s", units: "s", description: "service time"),
-        .int64("provider", units: "account id", description: "provider account that served it (-1 if none)"),
-    ]
-    public static let oracleRounds: [TrajectoryColumn] = [
-        .int64("time_us", units: "us", description: "time of the round"),
-        .int64("reports", units: "validators", description: "reports received"),
-        .int64("unavailable", units: "validators", description: "validators that did not answer"),
-        .int64("outliers", units: "validators", description: "outlier reports"),
-        .double("consensus_price", units: "GCT per GPU-hour", description: "weighted-median GPU-hour price"),
-        .double("supply_demand_ratio", units: "1", description: "consensus capacity / max(consensus demand, 1)"),
-        .double("multiplier", units: "1", description: "market multiplier set by the round"),
-        .double("confidence", units: "1", description: "consensus confidence score"),
-    ]
-    public static let alarms: [TrajectoryColumn] = [
-        .int64("time_us", units: "us", description: "time of the alarm"),
-        .double("z_score", units: "1", description: "|p - mean| / std over the 24 h window"),
-        .double("anomaly_consensus", units: "1", description: "share of validator weight corroborating the move"),
-        .double("price", units: "GCT per GPU-hour", description: "the consensus price judged"),
-    ]
-    public static let scaling: [TrajectoryColumn] = [
-        .int64("time_us", units: "us", description: "time of the decision"),
-        .category("action", categories: ScalingRow.Action.allCases.map(\.name), description: "controller action"),
-        .double("factor", units: "1", description: "the rule's scale factor"),
-        .double("velocity", units: "1/year", description: "annualized token velocity"),
-        .double("demand", units: "requests", description: "pending demand (queued + running)"),
-        .int64("capacity_before", units: "servers", description: "capacity before"),
-        .int64("capacity_after", units: "servers", description: "capacity after (scale-up: once provisioned)"),
-    ]
-    public static let governance: [TrajectoryColumn] = [
-        .int64("time_us", units: "us", description: "time of the step"),
-        .int64("proposal", units: "index", description: "proposal, in scenario order"),
-        .category("event", categories: GovernanceRow.Kind.allCases.map(\.name), description: "what happened"),
-        .int64("yes", units: gct, description: "stake voting yes so far"),
-        .int64("no", units: gct, description: "stake voting no so far"),
-        .int64("abstain", units: gct, description: "stake abstaining so far"),
-    ]
+    public static let executions = TrajectoryRecordColumns<ExecutionRow>([
+        .int64("time_us", units: "us", description: "arrival time of the request", \.arrival.ticks),
+        .int64("user_class", units: "index", description: "user class, in scenario order", { Int64($0.userClass) }),
+        .int64("user", units: "account id", description: "the requesting user's ledger account", { Int64($0.user) }),
+        .category("operation", categories: ComputeOperation.known.map(\.name), description: "the spec's operation type", \.operation),
+        .category("outcome", categories: ExecutionRow.Outcome.allCases.map(\.name), description: "what happened to the request", \.outcome.rawValue),
+        .int64("cost", units: gct, description: "tokens held (charged on completion, refunded on failure; the quote if balked)", \.cost.baseUnits),
+        .int64("burned", units: gct, description: "tokens burned at completion", \.burned.baseUnits),
+        .double("wait_s", units: "s", description: "queueing delay (start - arrival)", \.wait.seconds),
+        .double("service_s", units: "s", description: "service time", \.service.seconds),
+        .int64("provider", units: "account id", description: "provider account that served it (-1 if none)", { Int64($0.provider) }),
+    ])
+    public static let oracleRounds = TrajectoryRecordColumns<OracleRoundRow>([
+        .int64("time_us", units: "us", description: "time of the round", \.time.ticks),
+        .int64("reports", units: "validators", description: "reports received", { Int64($0.reports) }),
+        .int64("unavailable", units: "validators", description: "validators that did not answer", { Int64($0.unavailable) }),
+        .int64("outliers", units: "validators", description: "outlier reports", { Int64($0.outliers) }),
+        .double("consensus_price", units: "GCT per GPU-hour", description: "weighted-median GPU-hour price", \.consensusPrice),
+        .double("supply_demand_ratio", units: "1", description: "consensus capacity / max(consensus demand, 1)", \.supplyDemandRatio),
+        .double("multiplier", units: "1", description: "market multiplier set by the round", \.multiplier),
+        .double("confidence", units: "1", description: "consensus confidence score", \.confidence),
+    ])
+    public static let alarms = TrajectoryRecordColumns<AlarmRow>([
+        .int64("time_us", units: "us", description: "time of the alarm", \.time.ticks),
+        .double("z_score", units: "1", description: "|p - mean| / std over the 24 h window", \.zScore),
+        .double("anomaly_consensus", units: "1", description: "share of validator weight corroborating the move", \.anomalyConsensus),
+        .double("price", units: "GCT per GPU-hour", description: "the consensus price judged", \.price),
+    ])
+    public static let scaling = TrajectoryRecordColumns<ScalingRow>([
+        .int64("time_us", units: "us", description: "time of the decision", \.time.ticks),
+        .category("action", categories: ScalingRow.Action.allCases.map(\.name), description: "controller action", \.action.rawValue),
+        .double("factor", units: "1", description: "the rule's scale factor", \.factor),
+        .double("velocity", units: "1/year", description: "annualized token velocity", \.velocity),
+        .double("demand", units: "requests", description: "pending demand (queued + running)", \.demand),
+        .int64("capacity_before", units: "servers", description: "capacity before", { Int64($0.capacityBefore) }),
+        .int64("capacity_after", units: "servers", description: "capacity after (scale-up: once provisioned)", { Int64($0.capacityAfter) }),
+    ])
+    public static let governance = TrajectoryRecordColumns<GovernanceRow>([
+        .int64("time_us", units: "us", description: "time of the step", \.time.ticks),
+        .int64("proposal", units: "index", description: "proposal, in scenario order", { Int64($0.proposal) }),
+        .category("event", categories: GovernanceRow.Kind.allCases.map(\.name), description: "what happened", \.kind.rawValue),
+        .int64("yes", units: gct, description: "stake voting yes so far", \.yes.baseUnits),
+        .int64("no", units: gct, description: "stake voting no so far", \.no.baseUnits),
+        .int64("abstain", units: gct, description: "stake abstaining so far", \.abstain.baseUnits),
+    ])
 }
 
 extension AccountKind {

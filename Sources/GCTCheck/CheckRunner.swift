@@ -1,5 +1,6 @@
 import GCTEconomics
 import GCTEngine
+import GCTWorld
 
 /// One replication run by `gctsim check`: its outcome and the invariant problems found in it
 /// (the world's per-event violation, the sample-by-sample checks and the end-of-run audit).

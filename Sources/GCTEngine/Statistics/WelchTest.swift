@@ -1,5 +1,3 @@
-import GCTEngine
-
 /// Welch's unequal-variances t-test of two sample means.
 ///
 /// With sample means x̄₁, x̄₂, variances s₁², s₂² and sizes n₁, n₂:

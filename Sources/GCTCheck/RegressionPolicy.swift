@@ -1,4 +1,5 @@
 import Foundation
+import GCTEngine
 
 /// When a metric counts as changed: Welch's t-test says the difference is significant at `alpha`
 /// (two-sided) AND the difference is relevant, `|now − baseline| > max(relativeEffect × |baseline|, absoluteEffect)`.
