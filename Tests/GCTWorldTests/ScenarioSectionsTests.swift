@@ -409,7 +409,8 @@ struct ScenarioSectionErrorTests {
         MalformedCase(
             label: "bad enum parameter value lists the choices",
             edits: appended("governance:\n  proposals:\n    - title: p\n      at: 1m\n      parameters: {staking_funding: minted}"),
-            location: "15:37", contains: ["governance.proposals.0.parameters.staking_funding: unknown value 'minted'", "valid: emission_pool, treasury, mint, unfunded"]),
+            location: "15:37", contains: ["governance.proposals.0.parameters.staking_funding: unknown value 'minted'", "valid: emission_pool, treasury, mint, unfunded"],
+            suggestion: "mint"),
         MalformedCase(
             label: "parameter_change without parameters", edits: appended("governance: {proposals: [{title: p, at: 1m}]}"),
             location: "11:26", contains: ["a parameter_change proposal needs at least one parameter"]),
