@@ -24,7 +24,7 @@ struct ComponentBench {
 
     var shared: WorldShared {
         WorldShared(
-            configuration: configuration, replication: 0, accounts: accounts, observer: observer,
+            accounts: accounts, observer: observer,
             endTime: .zero + configuration.warmup.engineDuration + configuration.duration.engineDuration, ledgerClock: nil)
     }
 

@@ -5,7 +5,7 @@ extension World {
     /// Takes a metrics sample, hands it to the observer and schedules the next one.
     mutating func sample(at time: SimTime) {
         market.advanceVelocity(to: time, circulating: ledger.supply.circulating)
-        let interval = shared.configuration.metrics.interval.enginePeriod
+        let interval = scenario.configuration.metrics.interval.enginePeriod
         if time + interval <= shared.endTime { _ = queue.schedule(.sample, at: time + interval) }
         shared.observer.sample(currentSample(at: time))
     }

@@ -23,6 +23,8 @@ public struct World: DiscreteEventModel {
     /// slashing and governance read; a passed proposal changes it.
     public internal(set) var parameters: EconomicParameters
     let shared: WorldShared
+    /// The scenario and replication this world runs.
+    let scenario: WorldRun
 
     // The components.
     var market: ComputeMarket
@@ -82,9 +84,8 @@ public struct World: DiscreteEventModel {
             ledger.sink = { o.ledgerEntry($0, at: box.now) }
         }
         self.ledger = ledger
-        shared = WorldShared(
-            configuration: c, replication: replication, accounts: accounts, observer: observer, endTime: endTime,
-            ledgerClock: clock)
+        shared = WorldShared(accounts: accounts, observer: observer, endTime: endTime, ledgerClock: clock)
+        scenario = WorldRun(configuration: c, replication: replication)
 
         // First events.
         market.scheduleFirstEvents(&queue)
@@ -148,10 +149,9 @@ public struct World: DiscreteEventModel {
     }
 }
 
-/// What every component reads and nothing changes while the world runs.
+/// What every component reads and nothing changes while the world runs. Small on purpose (no
+/// configuration): it is passed to a handler on every event.
 struct WorldShared {
-    let configuration: ScenarioConfiguration
-    let replication: Int
     let accounts: ProtocolAccounts
     let observer: any WorldObserver
     /// The end of the run (warm-up + duration).
@@ -182,6 +182,12 @@ extension EconomicParameters {
             emergencyThreshold = g.emergencyThreshold
         }
     }
+}
+
+/// The scenario and the replication a world runs.
+struct WorldRun {
+    let configuration: ScenarioConfiguration
+    let replication: Int
 }
 
 /// Protocol-owned accounts opened at genesis.

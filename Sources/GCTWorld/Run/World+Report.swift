@@ -12,7 +12,7 @@ extension World {
     /// after `runToEnd`), for callers that also inspect the world at the end (`gctsim check`).
     public func outcome(run: RunSummary, wallSeconds: Double) -> ReplicationOutcome {
         ReplicationOutcome(
-            replication: shared.replication, run: run,
+            replication: scenario.replication, run: run,
             statistics: market.statistics, counters: market.counters, supply: ledger.supply, economy: economyReport(),
             violation: invariants.violation, wallSeconds: wallSeconds)
     }
@@ -52,8 +52,8 @@ extension World {
     }
 
     // Read access for callers outside the world (tests, `gctsim check`).
-    public var configuration: ScenarioConfiguration { shared.configuration }
-    public var replication: Int { shared.replication }
+    public var configuration: ScenarioConfiguration { scenario.configuration }
+    public var replication: Int { scenario.replication }
     public var endTime: SimTime { shared.endTime }
     public var flame: FLAMEEngine { market.flame }
     public var counters: QueueCounters { market.counters }
