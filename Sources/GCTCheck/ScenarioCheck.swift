@@ -78,7 +78,8 @@ public enum ScenarioCheck {
         var names: [String] = []
         var values: [String: [Double]] = [:]
         for r in reps {
-            for (name, value) in r.outcome.metrics where !ReplicationOutcome.wallClockMetrics.contains(name) {
+            for metric in r.outcome.metrics where !ReplicationOutcome.wallClockMetrics.contains(metric.name) {
+                let (name, value) = (metric.name, metric.value)
                 if values[name] == nil { names.append(name) }
                 values[name, default: []].append(value)
             }
@@ -183,7 +184,7 @@ public enum ScenarioCheck {
             s.replications = Swift.max(options.demandReplications, 1)
             for i in s.users.indices { s.users[i].arrival.ratePerSecond *= scale }
             let reps = try CheckRunner.run(s, threads: options.threads, stopFlag: stopFlag)
-            let values = reps.compactMap { $0.outcome.metrics.first { $0.name == "mean_multiplier" }?.value }
+            let values = reps.compactMap { $0.outcome.metrics[.meanMultiplier] }
             return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
         }
         let low = try meanMultiplier(options.demandLowScale)

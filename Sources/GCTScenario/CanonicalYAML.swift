@@ -56,9 +56,7 @@ enum CanonicalYAML {
                 w.line(3, "parameters", "{}")
             } else {
                 w.section(3, "parameters")
-                for key in ParameterKey.allCases {
-                    if let value = p.parameters[key] { w.line(4, key.rawValue, quoted(value)) }
-                }
+                for change in p.parameters { w.line(4, change.key.rawValue, quoted(change.valueText)) }
             }
             w.line(3, "voting_period", p.votingPeriod.canonicalText)
             w.line(3, "execution_delay", p.executionDelay.canonicalText)

@@ -27,7 +27,7 @@ extension ScenarioDecoder {
         let at = try p.requiredValue("at", example: "180d", duration)
         try checkWithinRun(at, p, "at", context)
         let kind: GovernanceProposal.Kind = try p.value("kind", default: d.kind, choice)
-        let parameters = try p.value("parameters", default: [:], parameterChanges)
+        let parameters = try p.value("parameters", default: [], parameterChanges)
         if kind == .parameterChange, parameters.isEmpty {
             throw ScenarioError(
                 at: location(p, "parameters"), keyPath: p.child("parameters"),
@@ -53,10 +53,10 @@ extension ScenarioDecoder {
             proposerStake: try p.value("proposer_stake", default: d.proposerStake, amount))
     }
 
-    /// `key: value` pairs of `ParameterKey`s, each value checked by applying it to PRD-010's
-    /// parameters with `EconomicParameters.set(_:to:)` and kept in its normal form
-    /// (`"1%"` becomes `"0.01"`), so equal changes hash equally.
-    static func parameterChanges(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> [ParameterKey: String] {
+    /// `key: value` pairs of `ParameterKey`s, each value parsed once into a typed
+    /// `ParameterChange` with the parsers of the `economy` section (a rate may be `"0.01"`,
+    /// `"1%"` or `"1/100"`), range-checked, and kept in `ParameterKey` order.
+    static func parameterChanges(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> [ParameterChange] {
         let valid = ParameterKey.allCases.map(\.rawValue)
         guard case let .mapping(entries) = node.kind else {
             throw ScenarioError(
@@ -64,23 +64,33 @@ extension ScenarioDecoder {
                 "\(keyPath): expected a mapping of parameter to value (e.g. {burn_rate: \"0.01\"}), got \(node.kindDescription)",
                 validChoices: valid)
         }
-        var result: [ParameterKey: String] = [:]
+        var result: [ParameterChange] = []
         for entry in entries {
             guard let key = ParameterKey(rawValue: entry.key) else {
                 throw ScenarioError.choosing(
                     at: entry.keyLocation, keyPath: "\(keyPath).\(entry.key)", "unknown parameter '\(entry.key)' in \(keyPath)",
                     written: entry.key, validChoices: valid)
             }
-            let text = try scalar(entry.value, "\(keyPath).\(entry.key)", expected: "a value such as \"0.01\"")
-            var parameters = EconomicParameters.specDefaults
-            do {
-                try parameters.set(key, to: text)
-            } catch {
-                throw ScenarioError(at: entry.value.location, keyPath: "\(keyPath).\(entry.key)", "\(keyPath).\(entry.key): \(error)")
+            let (n, k) = (entry.value, "\(keyPath).\(entry.key)")
+            let change: ParameterChange = switch key {
+            case .burnRate: .burnRate(try rate(n, k))
+            case .miningRewardRate: .miningRewardRate(try rate(n, k))
+            case .validatorRewardRate: .validatorRewardRate(try rate(n, k))
+            case .stakingMinimum: .stakingMinimum(try amount(n, k))
+            case .governanceMinimumStake: .governanceMinimumStake(try amount(n, k))
+            case .governanceQuorum: .governanceQuorum(try rate(n, k))
+            case .governanceThreshold: .governanceThreshold(try rate(n, k))
+            case .stakingFunding: .stakingFunding(try choice(n, k))
+            case .slashDestination: .slashDestination(try choice(n, k))
             }
-            result[key] = parameters.value(of: key)
+            do { _ = try change.validated() } catch {
+                throw ScenarioError(at: n.location, keyPath: k, "\(k): \(error)")
+            }
+            result.removeAll { $0.key == key }
+            result.append(change)
         }
-        return result
+        let order = ParameterKey.allCases
+        return result.sorted { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }
     }
 
     /// A duration that is a whole number of days, at least `minimum` days.

@@ -121,8 +121,8 @@ struct RunCommand: ParsableCommand {
             scenario: c.name, scenarioHash: scenario.hashHex, seed: c.seed, replications: c.replications, outcomes: outcomes)
         if let trajectory {
             let errors = writeErrors.withLock { $0 }
-            let status: TrajectoryStatus = !errors.isEmpty || report.status == "failed" ? .failed
-                : report.status == "interrupted" ? .interrupted : .complete
+            let status: TrajectoryStatus = !errors.isEmpty || report.status == .failed ? .failed
+                : report.status == .interrupted ? .interrupted : .complete
             do {
                 try TrajectoryMeta.finish(trajectory, outcomes: outcomes, started: started)
                 try trajectory.close(status: status)
@@ -145,7 +145,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         for v in report.violations { FileHandle.standardError.write(Data("error: \(v)\n".utf8)) }
-        if report.status != "complete" { throw ExitCode(report.status == "failed" ? 3 : 130) }
+        if report.status != .complete { throw ExitCode(report.status == .failed ? 3 : 130) }
     }
 }
 
@@ -181,7 +181,7 @@ enum HumanSummary {
     }
 
     static func text(_ r: RunReport) -> String {
-        var s = "scenario \(r.scenario) (hash \(r.scenarioHash)), seed \(r.seed), \(r.completedReplications)/\(r.replications) replications, \(r.status)\n"
+        var s = "scenario \(r.scenario) (hash \(r.scenarioHash)), seed \(r.seed), \(r.completedReplications)/\(r.replications) replications, \(r.status.rawValue)\n"
         let width = r.metricNames.map(\.count).max() ?? 10
         for name in r.metricNames {
             guard let m = r.metrics[name] else { continue }

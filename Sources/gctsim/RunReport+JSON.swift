@@ -12,7 +12,7 @@ extension RunReport {
             var seed: UInt64
             var replications: Int
             var completed_replications: Int
-            var status: String
+            var status: RunStatus
             var violations: [String]
             var metrics: [String: MetricSummary]
         }

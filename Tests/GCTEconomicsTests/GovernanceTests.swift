@@ -6,7 +6,7 @@ import _GCTTestSupport
 struct GovernanceTests {
     let params = EconomicParameters.specDefaults
     let burnProposal = GovernanceProposal(
-        title: "Raise burn to 1 %", kind: .parameterChange, parameters: [.burnRate: "0.01"],
+        title: "Raise burn to 1 %", kind: .parameterChange, parameters: [.burnRate(Rate(1, over: 100))],
         votingPeriodDays: 7, executionDelayDays: 2)
 
     @Test("a 49 999 GCT staker is refused with the spec's error; a 50 000 GCT staker is accepted, then executed after the delay")
@@ -67,11 +67,11 @@ struct GovernanceTests {
     func invalid() {
         var gov = GovernanceSystem()
         var bad = burnProposal
-        bad.parameters = [.burnRate: "1.5"]
+        bad.parameters = [.burnRate(Rate(3, over: 2))]
         #expect(throws: GovernanceError.parameter(.invalidValue(key: .burnRate, value: "1.5", reason: "must be at most 1"))) {
             try gov.submit(bad, by: AccountID(rawValue: 1), proposerStake: gct("50000"), at: .zero, parameters: params)
         }
-        bad.parameters = [:]
+        bad.parameters = []
         #expect(throws: GovernanceError.invalidProposal("a parameter_change proposal must change at least one parameter")) {
             try gov.submit(bad, by: AccountID(rawValue: 1), proposerStake: gct("50000"), at: .zero, parameters: params)
         }
@@ -84,5 +84,22 @@ struct GovernanceTests {
         let v = p.value(of: key)
         try p.set(key, to: v)
         #expect(p == EconomicParameters.specDefaults)
+        // The typed change is the same value: applying the current one changes nothing.
+        try p.apply(p.current(key))
+        #expect(p == EconomicParameters.specDefaults && p.current(key).key == key && p.current(key).valueText == v)
+    }
+
+    @Test("a typed change is range-checked like the text it came from")
+    func typedChangeRange() throws {
+        var p = EconomicParameters.specDefaults
+        #expect(throws: ParameterError.invalidValue(key: .burnRate, value: "1.5", reason: "must be at most 1")) {
+            try p.apply(.burnRate(Rate(3, over: 2)))
+        }
+        #expect(throws: ParameterError.invalidValue(key: .stakingMinimum, value: "0", reason: "must be positive")) {
+            try p.apply(.stakingMinimum(.zero))
+        }
+        try p.apply(.burnRate(Rate(1, over: 200)))
+        #expect(p.burnRate == Rate(5, over: 1000) && p.value(of: .burnRate) == "0.005")
+        #expect(try ParameterChange(.slashDestination, parsing: "treasury") == .slashDestination(.treasury))
     }
 }

@@ -66,10 +66,10 @@ struct ScenarioSectionsTests {
         #expect(g.turnout == 0.6)
         let p = try #require(g.proposals.first)
         #expect(p.kind == .parameterChange && p.at == .minutes(10))
-        #expect(p.parameters == [.burnRate: "0.01"])  // "1%" kept in its normal form
+        #expect(p.parameters == [.burnRate(Rate(1, over: 100))] && p.parameters[0].valueText == "0.01")  // "1%" parsed once
         #expect(p.votingPeriodDays == 7 && p.executionDelayDays == 2 && p.support == 0.7)
         #expect(p.proposerStake == TokenAmount(gct: 50_000))
-        #expect(p.proposal.votingPeriodDays == 7 && p.proposal.parameters == [.burnRate: "0.01"])
+        #expect(p.proposal.votingPeriodDays == 7 && p.proposal.parameters == [.burnRate(Rate(1, over: 100))])
         #expect(c.attacks == AttacksConfiguration())
     }
 
@@ -104,11 +104,12 @@ struct ScenarioSectionsTests {
         ("staking_minimum", "\"20_000\"", "20000"), ("governance_minimum_stake", "\"75000.0\"", "75000"),
         ("governance_quorum", "\"0.25\"", "0.25"), ("governance_threshold", "\"0.6\"", "0.6"),
         ("staking_funding", "mint", "mint"), ("slash_destination", "treasury", "treasury"),
+        ("burn_rate", "\"1/200\"", "0.005"),  // the economy section's rate parser: fractions too
     ])
     func parameterKeys(key: String, written: String, normal: String) throws {
         let yaml = withSections("governance: {proposals: [{title: p, at: 1m, parameters: {\(key): \(written)}}]}\n")
         let p = try #require(try ScenarioLoader.load(yaml: yaml).configuration.governance?.proposals.first)
-        #expect(p.parameters == [ParameterKey(rawValue: key)!: normal])
+        #expect(p.parameters.map(\.key) == [ParameterKey(rawValue: key)!] && p.parameters.map(\.valueText) == [normal])
     }
 
     @Test("Every ParameterKey is tested above")
@@ -195,7 +196,7 @@ struct ScenarioSectionsTests {
         #expect(c.pricing.mode == .dynamic && c.pricing.marketMultiplier == .fixed)
         #expect(c.users.count >= 2 && c.users.allSatisfy { $0.arrival.dailyProfile?.count == 24 })
         let p = try #require(c.governance?.proposals.first)
-        #expect(p.at == .days(180) && p.parameters == [.burnRate: "0.01"])
+        #expect(p.at == .days(180) && p.parameters == [.burnRate(Rate(1, over: 100))])
         // Daily-average rates sum to 0.3-0.5/s: 0.4 × 31 536 000 s ≈ 12.6 M requests a year.
         let total = c.users.map(\.arrival.ratePerSecond).reduce(0, +)
         #expect(total >= 0.3 && total <= 0.5)
@@ -283,7 +284,7 @@ struct ScenarioSectionsCanonicalTests {
         #expect(c.autoscaling?.enabled == false && c.autoscaling?.maxServers == 5)
         #expect(c.stakers?.balance == (try TokenAmount(parsing: "12345.678")))
         #expect(c.governance?.proposals.count == 3)
-        #expect(c.governance?.proposals[0].parameters == [.slashDestination: "treasury", .burnRate: "0.02", .stakingFunding: "unfunded"])
+        #expect(c.governance?.proposals[0].parameters == [.burnRate(Rate(2, over: 100)), .stakingFunding(.unfunded), .slashDestination(.treasury)])
         #expect(c.governance?.proposals[0].title == "Cut \"emissions\"")
         #expect(c.attacks?.oracleManipulation.map(\.bias) == [-0.25, 2])
         #expect(c.attacks?.whales.first?.spacing == .milliseconds(250))
@@ -404,11 +405,12 @@ struct ScenarioSectionErrorTests {
         MalformedCase(
             label: "bad parameter value",
             edits: appended("governance:\n  proposals:\n    - title: p\n      at: 1m\n      parameters: {burn_rate: \"2\"}"),
-            location: "15:31", contains: ["governance.proposals.0.parameters.burn_rate: invalid value '2' for burn_rate: must be at most 1"]),
+            location: "15:31", contains: ["governance.proposals.0.parameters.burn_rate must be at most 1, got '2'"]),
         MalformedCase(
             label: "bad enum parameter value lists the choices",
             edits: appended("governance:\n  proposals:\n    - title: p\n      at: 1m\n      parameters: {staking_funding: minted}"),
-            location: "15:37", contains: ["invalid value 'minted' for staking_funding: valid: emission_pool, treasury, mint, unfunded"]),
+            location: "15:37", contains: ["governance.proposals.0.parameters.staking_funding: unknown value 'minted'", "valid: emission_pool, treasury, mint, unfunded"],
+            suggestion: "mint"),
         MalformedCase(
             label: "parameter_change without parameters", edits: appended("governance: {proposals: [{title: p, at: 1m}]}"),
             location: "11:26", contains: ["a parameter_change proposal needs at least one parameter"]),

@@ -25,7 +25,7 @@ struct EconomyLoopTests {
             let (world, o) = try run(c)
             let completed = o.executions.filter { $0.outcome == .completed && $0.arrival.ticks > 3_600_000_000 }
             let meanCost = Double(completed.reduce(0) { $0 + $1.cost.baseUnits }) / Double(completed.count) / 1e9
-            return (world.economy.multiplierStatistics.mean, meanCost)
+            return (world.oracle.multiplierStatistics.mean, meanCost)
         }
         let low = try outcome(rate: 0.2), high = try outcome(rate: 3.0)
         #expect(high.multiplier > low.multiplier + 0.1, "multiplier \(low.multiplier) → \(high.multiplier)")
@@ -51,7 +51,7 @@ struct EconomyLoopTests {
         let arrived = try #require(o.rows.first { $0.action == .arrived && $0.time > up.time })
         #expect(arrived.time == up.time + .minutes(10))
         #expect(arrived.capacityAfter == up.capacityAfter && arrived.capacityAfter > up.capacityBefore)
-        #expect(world.economy.capacityMax > 2)
+        #expect(world.autoscaler.capacityMax > 2)
     }
 
     /// Completion time of a request = arrival + wait + service.
@@ -78,7 +78,7 @@ struct EconomyLoopTests {
         #expect(w2.parameters.burnRate == Rate(5, over: 1000))
         let s2 = burnShares(o2, executedAt: .hours(30))
         #expect(abs(s2.before - 0.005) < 0.0001 && abs(s2.after - 0.005) < 0.0001, "\(s2)")
-        #expect(w2.economy.proposalOutcomes.first?.contains("rejected") == true)
+        #expect(w2.governance.outcomes.first?.contains("rejected") == true)
     }
 
     @Test("a validator that always reports 30 % high loses reputation and weight")
@@ -87,8 +87,8 @@ struct EconomyLoopTests {
         c.attacks = AttacksConfiguration(oracleManipulation: [
             OracleManipulationAttack(start: .zero, end: .days(1), validators: 1, bias: 0.3)])
         let (world, _) = try run(c)
-        let v = world.economy.validators
-        let weight = v.map { Double(world.economy.staking.positions[Int($0.position.rawValue)].amount.baseUnits) * $0.reputation.doubleValue }
+        let v = world.oracle.validators
+        let weight = v.map { Double(world.staking.book.positions[Int($0.position.rawValue)].amount.baseUnits) * $0.reputation.doubleValue }
         #expect(v[0].outlierRounds > 50)
         #expect(v[0].reputation < Reputation(ppb: 200_000_000))
         let honest = v.dropFirst().map(\.reputation.doubleValue)
@@ -113,12 +113,12 @@ struct EconomyLoopTests {
                                          reviewPeriod: .days(365), inertia: 1)
         let (world, _) = try run(c)
         let perPosition = TokenAmount(baseUnits: 547_945_205_479)  // floor(100 000e9 × 0.2 × 10 / 365)
-        #expect(world.economy.stakingPromised == TokenAmount(baseUnits: perPosition.baseUnits * 60))
+        #expect(world.staking.promised == TokenAmount(baseUnits: perPosition.baseUnits * 60))
         let emission = TokenAmount(baseUnits: 21_917_808_219_178)  // floor(10 000 000e9 × 0.08 × 10 / 365)
         let dust = world.ledger.balance(of: world.accounts.emissionPool)
-        #expect(world.economy.stakingPaid + dust == emission)
+        #expect(world.staking.paid + dust == emission)
         #expect(dust.baseUnits < 60)
-        let shortfall = world.economy.stakingPromised - world.economy.stakingPaid
+        let shortfall = world.staking.promised - world.staking.paid
         #expect(shortfall == TokenAmount(baseUnits: 10_958_904_109_562) + dust)
         let report = Dictionary(world.economyReport().metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         #expect(abs((report["apy_promised"] ?? 0) - 0.2) < 1e-6)

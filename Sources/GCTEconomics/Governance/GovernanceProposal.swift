@@ -10,12 +10,13 @@ public struct GovernanceProposal: Hashable, Sendable {
     public var title: String
     public var description: String
     public var kind: Kind
-    /// Parameter changes applied when a `parameter_change` (or `emergency`) proposal executes.
-    public var parameters: [ParameterKey: String]
+    /// Parameter changes applied (in key order) when a `parameter_change` (or `emergency`)
+    /// proposal executes; at most one per key.
+    public var parameters: [ParameterChange]
     public var votingPeriodDays: Int
     public var executionDelayDays: Int
 
-    public init(title: String, description: String = "", kind: Kind, parameters: [ParameterKey: String] = [:],
+    public init(title: String, description: String = "", kind: Kind, parameters: [ParameterChange] = [],
                 votingPeriodDays: Int, executionDelayDays: Int) {
         self.title = title
         self.description = description

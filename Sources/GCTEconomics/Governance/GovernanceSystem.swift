@@ -36,8 +36,8 @@ public struct GovernanceSystem: Sendable {
             throw .invalidProposal("a parameter_change proposal must change at least one parameter")
         }
         var trial = parameters
-        for key in proposal.parameters.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            do { try trial.set(key, to: proposal.parameters[key]!) } catch { throw .parameter(error) }
+        for change in proposal.parameters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            do { try trial.apply(change) } catch { throw .parameter(error) }
         }
         let votingEnds = time + .days(Int64(proposal.votingPeriodDays))
         let id = ProposalID(rawValue: Int32(proposals.count))
@@ -101,10 +101,11 @@ public struct GovernanceSystem: Sendable {
         guard time >= r.executesAt else { throw .executionDelayNotElapsed(id, until: r.executesAt) }
         var updated = parameters
         var changes: [ParameterChangeRecord] = []
-        for key in r.proposal.parameters.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            let old = updated.value(of: key)
-            do { try updated.set(key, to: r.proposal.parameters[key]!) } catch { throw .parameter(error) }
-            changes.append(ParameterChangeRecord(time: time, proposal: id, key: key, oldValue: old, newValue: updated.value(of: key)))
+        for change in r.proposal.parameters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let old = updated.value(of: change.key)
+            do { try updated.apply(change) } catch { throw .parameter(error) }
+            changes.append(ParameterChangeRecord(
+                time: time, proposal: id, key: change.key, oldValue: old, newValue: updated.value(of: change.key)))
         }
         parameters = updated
         parameterHistory += changes

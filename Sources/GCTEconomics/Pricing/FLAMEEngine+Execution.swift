@@ -147,12 +147,19 @@ extension FLAMEEngine {
     }
 
     /// The success step: charge the held cost, burn `burnRate` of it (rounded down), distribute
-    /// the rest (`PaymentSplit`), record the execution and update the price.
+    /// the rest by `shares` (`PaymentSplit`), record the execution and update the price.
+    ///
+    /// The burn rate and shares are the economic parameters in force (`economic_model.burn_rate`,
+    /// 0.5 % in the spec), which the caller owns: the engine keeps no copy of them.
     ///
     /// Price update (`update_lambda_pricing`, departures row P2):
     /// `price × (1 + priceStep × (demandLevel − 1))` within `[min, max] × initialPrice`, rounded up,
     /// with `demandLevel = pending / capacity` after this execution leaves.
-    public mutating func complete(_ ticket: ExecutionTicket, at now: Timestamp) -> CompletionSettlement {
+    public mutating func complete(
+        _ ticket: ExecutionTicket, at now: Timestamp,
+        burnRate: Rate = EconomicParameters.specDefaults.burnRate,
+        shares: DistributionShares = EconomicParameters.specDefaults.distribution
+    ) -> CompletionSettlement {
         let i = Int(ticket.functionID.rawValue)
         running -= 1
         functions[i].pending -= 1

@@ -7,8 +7,8 @@
 ///
 /// 1. `admit` → `.insufficientTokens(required:available:)` | `.queued(sequence:position:cost:)` |
 ///    `.started(ticket)` (the caller holds `cost` from the user's balance);
-/// 2. `complete(ticket, at:)` → a `CompletionSettlement` (burn 0.5 %, distribute the rest,
-///    record, price update), or `fail(ticket, at:)` → a `FailureRefund` (nothing charged);
+/// 2. `complete(ticket, at:burnRate:shares:)` → a `CompletionSettlement` (burn the caller's burn
+///    rate, 0.5 % in the spec, distribute the rest, record, price update), or `fail(ticket, at:)` → a `FailureRefund` (nothing charged);
 /// 3. `dispatchNext(at:)` starts the queue head when an execution slot is free.
 ///
 /// Capacity is `capacity` execution slots: PRD-010's `allocate_resources` returns `nothing`
@@ -27,24 +27,17 @@ public struct FLAMEEngine: Sendable {
     public var meanServiceTime: TimeSpan
     /// The multipliers of `calculate_execution_cost`.
     public var pricing: ExecutionPricingParameters
-    /// `economic_model.burn_rate`: 0.5 %.
-    public var burnRate: Rate
-    /// How the unburned rest is shared out.
-    public var shares: DistributionShares
     /// The queue priority curve.
     public var priorityCurve: QueuePriorityCurve
 
     public init(
         capacity: Int, meanServiceTime: TimeSpan, pricing: ExecutionPricingParameters = .default,
-        burnRate: Rate = Rate(5, over: 1000), shares: DistributionShares = .default,
         priorityCurve: QueuePriorityCurve = .spec
     ) {
         precondition(capacity >= 1, "at least one execution slot")
         self.capacity = capacity
         self.meanServiceTime = meanServiceTime
         self.pricing = pricing
-        self.burnRate = burnRate
-        self.shares = shares
         self.priorityCurve = priorityCurve
     }
 

@@ -24,19 +24,98 @@ public enum ParameterError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// One typed parameter change: a `ParameterKey` with its new value (PRD-010 `ParameterChange`'s
+/// key and new value). A scenario's proposal is parsed into these once; executing a passed
+/// proposal applies them to the `EconomicParameters` in force.
+public enum ParameterChange: Hashable, Sendable {
+    case burnRate(Rate)
+    case miningRewardRate(Rate)
+    case validatorRewardRate(Rate)
+    case stakingMinimum(TokenAmount)
+    case governanceMinimumStake(TokenAmount)
+    case governanceQuorum(Rate)
+    case governanceThreshold(Rate)
+    case stakingFunding(StakingFundingSource)
+    case slashDestination(SlashDestination)
+
+    /// The parameter it changes.
+    public var key: ParameterKey {
+        switch self {
+        case .burnRate: .burnRate
+        case .miningRewardRate: .miningRewardRate
+        case .validatorRewardRate: .validatorRewardRate
+        case .stakingMinimum: .stakingMinimum
+        case .governanceMinimumStake: .governanceMinimumStake
+        case .governanceQuorum: .governanceQuorum
+        case .governanceThreshold: .governanceThreshold
+        case .stakingFunding: .stakingFunding
+        case .slashDestination: .slashDestination
+        }
+    }
+
+    /// The new value in its normal form: rates as `Rate.description` (`"0.01"`), amounts in GCT
+    /// (`"50000"`), choices by name (`"treasury"`).
+    public var valueText: String {
+        switch self {
+        case let .burnRate(r), let .miningRewardRate(r), let .validatorRewardRate(r),
+             let .governanceQuorum(r), let .governanceThreshold(r):
+            r.description
+        case let .stakingMinimum(a), let .governanceMinimumStake(a): a.decimalString()
+        case let .stakingFunding(f): f.rawValue
+        case let .slashDestination(d): d.rawValue
+        }
+    }
+
+    /// The change if its value is in range (rates at most 1, amounts positive).
+    ///
+    /// - Throws: `ParameterError.invalidValue` naming the key, the value and why.
+    public func validated() throws(ParameterError) -> ParameterChange {
+        switch self {
+        case let .burnRate(r), let .miningRewardRate(r), let .validatorRewardRate(r),
+             let .governanceQuorum(r), let .governanceThreshold(r):
+            guard r <= .one else { throw .invalidValue(key: key, value: valueText, reason: "must be at most \(Rate.one)") }
+        case let .stakingMinimum(a), let .governanceMinimumStake(a):
+            guard a.isPositive else { throw .invalidValue(key: key, value: valueText, reason: "must be positive") }
+        case .stakingFunding, .slashDestination:
+            break
+        }
+        return self
+    }
+}
+
 extension EconomicParameters {
-    /// The current value of `key`, as the exact string `setting(_:to:)` accepts.
-    public func value(of key: ParameterKey) -> String {
+    /// The current value of `key`, as a change that would set it again.
+    public func current(_ key: ParameterKey) -> ParameterChange {
         switch key {
-        case .burnRate: return burnRate.description
-        case .miningRewardRate: return miningRewardRate.description
-        case .validatorRewardRate: return validatorRewardRate.description
-        case .stakingMinimum: return stakingMinimum.decimalString()
-        case .governanceMinimumStake: return governanceMinimumStake.decimalString()
-        case .governanceQuorum: return governanceQuorum.description
-        case .governanceThreshold: return governanceThreshold.description
-        case .stakingFunding: return stakingFunding.rawValue
-        case .slashDestination: return slashDestination.rawValue
+        case .burnRate: .burnRate(burnRate)
+        case .miningRewardRate: .miningRewardRate(miningRewardRate)
+        case .validatorRewardRate: .validatorRewardRate(validatorRewardRate)
+        case .stakingMinimum: .stakingMinimum(stakingMinimum)
+        case .governanceMinimumStake: .governanceMinimumStake(governanceMinimumStake)
+        case .governanceQuorum: .governanceQuorum(governanceQuorum)
+        case .governanceThreshold: .governanceThreshold(governanceThreshold)
+        case .stakingFunding: .stakingFunding(stakingFunding)
+        case .slashDestination: .slashDestination(slashDestination)
+        }
+    }
+
+    /// The current value of `key` in its normal form (`ParameterChange.valueText`).
+    public func value(of key: ParameterKey) -> String { current(key).valueText }
+
+    /// Applies a change (after checking its range).
+    ///
+    /// - Throws: `ParameterError.invalidValue` when the value is out of range.
+    public mutating func apply(_ change: ParameterChange) throws(ParameterError) {
+        switch try change.validated() {
+        case let .burnRate(r): burnRate = r
+        case let .miningRewardRate(r): miningRewardRate = r
+        case let .validatorRewardRate(r): validatorRewardRate = r
+        case let .stakingMinimum(a): stakingMinimum = a
+        case let .governanceMinimumStake(a): governanceMinimumStake = a
+        case let .governanceQuorum(r): governanceQuorum = r
+        case let .governanceThreshold(r): governanceThreshold = r
+        case let .stakingFunding(f): stakingFunding = f
+        case let .slashDestination(d): slashDestination = d
         }
     }
 
@@ -44,36 +123,38 @@ extension EconomicParameters {
     ///
     /// - Throws: `ParameterError.invalidValue` naming the key, the value and why.
     public mutating func set(_ key: ParameterKey, to text: String) throws(ParameterError) {
-        func rate(max: Rate = .one) throws(ParameterError) -> Rate {
-            let r: Rate
-            do { r = try Rate(parsing: text) } catch { throw .invalidValue(key: key, value: text, reason: error.description) }
-            guard r <= max else { throw .invalidValue(key: key, value: text, reason: "must be at most \(max)") }
-            return r
+        try apply(ParameterChange(key, parsing: text))
+    }
+}
+
+extension ParameterChange {
+    /// Parses `text` as the value of `key` (rates with `Rate(parsing:)`, amounts in GCT, choices
+    /// by name); the range is checked when the change is applied.
+    ///
+    /// - Throws: `ParameterError.invalidValue` naming the key, the value and why.
+    public init(_ key: ParameterKey, parsing text: String) throws(ParameterError) {
+        func rate() throws(ParameterError) -> Rate {
+            do { return try Rate(parsing: text) } catch { throw .invalidValue(key: key, value: text, reason: error.description) }
         }
         func amount() throws(ParameterError) -> TokenAmount {
-            let a: TokenAmount
-            do { a = try TokenAmount(parsing: text) } catch { throw .invalidValue(key: key, value: text, reason: error.description) }
-            guard a.isPositive else { throw .invalidValue(key: key, value: text, reason: "must be positive") }
-            return a
+            do { return try TokenAmount(parsing: text) } catch { throw .invalidValue(key: key, value: text, reason: error.description) }
+        }
+        func choice<T: RawRepresentable & CaseIterable>(_: T.Type) throws(ParameterError) -> T where T.RawValue == String {
+            guard let v = T(rawValue: text) else {
+                throw .invalidValue(key: key, value: text, reason: "valid: " + T.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return v
         }
         switch key {
-        case .burnRate: burnRate = try rate()
-        case .miningRewardRate: miningRewardRate = try rate()
-        case .validatorRewardRate: validatorRewardRate = try rate()
-        case .stakingMinimum: stakingMinimum = try amount()
-        case .governanceMinimumStake: governanceMinimumStake = try amount()
-        case .governanceQuorum: governanceQuorum = try rate()
-        case .governanceThreshold: governanceThreshold = try rate()
-        case .stakingFunding:
-            guard let v = StakingFundingSource(rawValue: text) else {
-                throw .invalidValue(key: key, value: text, reason: "valid: " + StakingFundingSource.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            stakingFunding = v
-        case .slashDestination:
-            guard let v = SlashDestination(rawValue: text) else {
-                throw .invalidValue(key: key, value: text, reason: "valid: " + SlashDestination.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            slashDestination = v
+        case .burnRate: self = .burnRate(try rate())
+        case .miningRewardRate: self = .miningRewardRate(try rate())
+        case .validatorRewardRate: self = .validatorRewardRate(try rate())
+        case .stakingMinimum: self = .stakingMinimum(try amount())
+        case .governanceMinimumStake: self = .governanceMinimumStake(try amount())
+        case .governanceQuorum: self = .governanceQuorum(try rate())
+        case .governanceThreshold: self = .governanceThreshold(try rate())
+        case .stakingFunding: self = .stakingFunding(try choice(StakingFundingSource.self))
+        case .slashDestination: self = .slashDestination(try choice(SlashDestination.self))
         }
     }
 }

@@ -13,7 +13,7 @@ public struct EconomyConfiguration: Hashable, Sendable {
     public var initialSupply: TokenAmount
     /// Total supply cap. Spec: `GCT_TOTAL_SUPPLY`.
     public var cap: TokenAmount
-    /// Staking parameters.
+    /// Staking parameters: minimum stake, reward epoch, funding source, unbonding cooldown.
     public var staking: StakingConfiguration
     /// Annual emission rates.
     public var emission: EmissionConfiguration
@@ -51,7 +51,7 @@ public struct EconomyConfiguration: Hashable, Sendable {
 }
 
 
-/// Staking parameters (`economy.staking:`).
+/// Staking parameters (`economy.staking:`), read by the world's staking and emissions component.
 public struct StakingConfiguration: Hashable, Sendable {
     /// Minimum stake. Spec: `GCT_STAKING_THRESHOLD`.
     public var minStake: TokenAmount

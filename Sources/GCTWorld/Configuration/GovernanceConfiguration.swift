@@ -32,9 +32,9 @@ public struct ProposalConfiguration: Hashable, Sendable {
     /// Submission time, from the start of the run (warm-up included).
     public var at: ScenarioDuration
     public var kind: GovernanceProposal.Kind
-    /// The parameters it sets when executed, each value in the normal form of
-    /// `EconomicParameters.value(of:)` (checked by applying it to the spec defaults).
-    public var parameters: [ParameterKey: String]
+    /// The parameters it sets when executed, typed (parsed once by the scenario decoder), in
+    /// `ParameterKey` order, at most one per key.
+    public var parameters: [ParameterChange]
     /// Voting period: a whole number of days (> 0).
     public var votingPeriod: ScenarioDuration
     /// Delay between a passed tally and execution: a whole number of days.
@@ -47,7 +47,7 @@ public struct ProposalConfiguration: Hashable, Sendable {
 
     public init(
         title: String, at: ScenarioDuration, kind: GovernanceProposal.Kind = .parameterChange,
-        parameters: [ParameterKey: String] = [:], votingPeriod: ScenarioDuration = .days(7),
+        parameters: [ParameterChange] = [], votingPeriod: ScenarioDuration = .days(7),
         executionDelay: ScenarioDuration = .days(2), support: Double = 0.7,
         proposerStake: TokenAmount = TokenAmount(gct: 50_000)
     ) {

@@ -52,7 +52,7 @@ public struct MetricColumn: Hashable, Sendable {
 }
 
 extension MetricSample {
-    /// The documented time-series columns, in order; `values(of:)` returns them in the same order.
+    /// The documented time-series columns, in order; `forEachValue(_:_:)` gives the values in the same order.
     public static let columns: [MetricColumn] = [
         .init(name: "time_s", kind: .double, units: "s", description: "simulated time of the sample"),
         .init(name: "minted", kind: .int64, units: "base units (1e-9 GCT)", description: "cumulative tokens minted"),

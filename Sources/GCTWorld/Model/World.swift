@@ -1,55 +1,39 @@
 import GCTEconomics
 import GCTEngine
 
-/// The simulated economy of one replication: users, providers and the token ledger, driven by
-/// the engine's event queue through the real pricing code of GCTEconomics.
+/// The simulated economy of one replication, driven by the engine's event queue through the
+/// real code of GCTEconomics.
+///
+/// The world holds only what every mechanism shares — the clock and event queue, the ledger,
+/// the economic parameters in force, and `shared` (configuration, protocol accounts, observer,
+/// end of the run) — plus one component per mechanism, each owning its state and its event
+/// handlers: the compute `market`, the `oracle` network, `staking` and emissions, the
+/// `autoscaler`, `governance` and `attacks`. `handle` routes each event to its component,
+/// passing the shared state it needs, then checks the `invariants` (docs/architecture.md).
 ///
 /// The observer is held as an existential: a record costs one dynamic call, while the world
 /// itself is a concrete type, so the engine's run loop and the event queue specialize for it
 /// (a generic `World<Observer>` instantiated in another module ran unspecialized and spent a
-/// third of its time in generic-metadata lookups; see docs/performance.md).
+/// third of its time in generic-metadata lookups).
 public struct World: DiscreteEventModel {
+    // Shared by every component.
     public var queue: EventQueue<WorldEvent>
-    public let configuration: ScenarioConfiguration
-    public let replication: Int
-    let observer: any WorldObserver
-
-    // Token economy.
     public internal(set) var ledger: Ledger
+    /// The economic parameters in force: the one value FLAME settlement, emissions, staking,
+    /// slashing and governance read; a passed proposal changes it.
     public internal(set) var parameters: EconomicParameters
-    public internal(set) var flame: FLAMEEngine
-    let accounts: ProtocolAccounts
-    var providers: [AccountID]
-    /// GPU-seconds served per provider since the last mining payout (for pro-rata mining emission).
-    var providerGPUSeconds: [Double]
+    let shared: WorldShared
+    /// The scenario and replication this world runs.
+    let scenario: WorldRun
 
-    // Market.
-    let classes: [UserClass]
-    var classStreams: [ClassStreams]
-    var slots: ContiguousArray<RequestSlot>
-    var freeSlots: [Int32]
-    var freeServers: [Int32]
-    var serversProvisioned: Int32
-    let serviceTime: [Sampler]  // per op index
-    let serviceSpeed: Double
-    let failureProbability: Double
-    var functionIDs: [LambdaFunctionID]  // per op index
-    /// The oracle's market multiplier and time-of-day factor applied as congestion (1 without oracle).
-    public internal(set) var marketMultiplier: Rate = .one
-    public internal(set) var consensusPrice: Double = 0
-    /// The multiplier's range for the invariant check (`nil`: not checked).
-    let multiplierBounds: (Rate, Rate)?
-
-    // Statistics.
-    public internal(set) var counters = QueueCounters()
-    public internal(set) var statistics: MarketStatistics
-    let warmupEnd: SimTime
-    public let endTime: SimTime
-    public internal(set) var violation: InvariantViolation?
-    public internal(set) var eventsHandled: Int = 0
-
-    // Full-economy mechanisms (present when the scenario configures them).
-    var economy: EconomyState
+    // The components.
+    var market: ComputeMarket
+    var oracle: OracleNetwork
+    var staking: StakingEmissions
+    var autoscaler: Autoscaler
+    var governance: GovernanceProcess
+    var attacks: Attacks
+    var invariants: Invariants
 
     #if DEBUG
     /// Test-only fault injection (never compiled into release builds).
@@ -61,136 +45,149 @@ public struct World: DiscreteEventModel {
     ///
     /// - Throws: `WorldError` when the scenario cannot start (e.g. budgets exceed the initial supply).
     public init(_ configuration: ScenarioConfiguration, replication: Int, observer: any WorldObserver) throws(WorldError) {
-        self.configuration = configuration
-        self.replication = replication
-        self.observer = observer
         let c = configuration
         queue = EventQueue(start: .zero, capacity: 1024)
-        warmupEnd = .zero + c.warmup.simDuration
-        endTime = .zero + (c.warmup + c.duration).simDuration
-        statistics = MarketStatistics(start: .zero)
-        multiplierBounds = Self.multiplierBounds(configuration)
+        let parameters = EconomicParameters(scenario: c)
+        self.parameters = parameters
 
-        var p = EconomicParameters.specDefaults
-        p.supplyCap = c.economy.cap
-        p.burnRate = c.economy.burnRate
-        p.distribution = c.economy.distribution
-        p.stakingMinimum = c.economy.staking.minStake
-        p.epochLength = c.economy.staking.epoch.timeSpan
-        p.unstakeCooldown = c.economy.staking.cooldown.timeSpan
-        p.stakingFunding = c.economy.staking.funding
-        p.miningRewardRate = c.economy.emission.miningRate
-        p.validatorRewardRate = c.economy.emission.validatorRate
-        EconomyState.applyScenarioParameters(c, to: &p)
-        parameters = p
-
-        var ledger = Ledger(cap: c.economy.cap)
-        accounts = ProtocolAccounts(ledger: &ledger)
+        // Genesis, in a fixed order (account ids and staking positions depend on it): protocol
+        // accounts, the initial supply, users and providers, the treasury, validators, stakers,
+        // proposers, whales.
+        var ledger = Ledger(cap: parameters.supplyCap)
+        let accounts = ProtocolAccounts(ledger: &ledger)
         do {
             try ledger.mint(c.economy.initialSupply, to: accounts.reserve, memo: .genesis)
         } catch {
             throw .genesis("initial supply \(c.economy.initialSupply) GCT: \(error)")
         }
+        let reserve = accounts.reserve
+        market = try ComputeMarket(c, replication: replication, ledger: &ledger, reserve: reserve)
+        try Genesis.fund(accounts.treasury, c.economy.treasury, "the treasury", ledger: &ledger, reserve: reserve)
+        var staking = StakingEmissions(c)
+        oracle = try OracleNetwork(
+            c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
+        try staking.openStakers(c, replication: replication, parameters: parameters, ledger: &ledger, reserve: reserve)
+        governance = try GovernanceProcess(
+            c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
+        attacks = try Attacks(c, replication: replication, ledger: &ledger, reserve: reserve)
+        staking.start(parameters: parameters, ledger: ledger)
+        self.staking = staking
+        autoscaler = Autoscaler(c, capacity: market.flame.capacity)
+        invariants = Invariants(c)
 
-        // Users.
-        var classes: [UserClass] = []
-        var streams: [ClassStreams] = []
-        let seed = c.seed, rep = UInt32(replication)
-        for uc in c.users {
-            let first = Int32(ledger.accounts.count)
-            for i in 0..<uc.count {
-                let a = ledger.openAccount(.user, name: "\(uc.name)/\(i)")
-                if uc.budget.isPositive {
-                    do { try ledger.transfer(uc.budget, from: accounts.reserve, to: a, memo: .genesis) } catch {
-                        throw .genesis("budgets of user class '\(uc.name)' exceed the initial supply: \(error)")
-                    }
-                }
-            }
-            classes.append(UserClass(uc, firstUser: first))
-            streams.append(ClassStreams(className: uc.name, seed: seed, replication: rep))
-        }
-        self.classes = classes
-        classStreams = streams
-
-        // Providers and servers.
-        let servers = c.providers.servers
-        let providerCount = EconomyState.providerCount(c)
-        providers = (0..<providerCount).map { ledger.openAccount(.provider, name: "provider/\($0)") }
-        providerGPUSeconds = Array(repeating: 0, count: providerCount)
-        freeServers = (0..<Int32(servers)).reversed()
-        serversProvisioned = Int32(servers)
-        serviceTime = ComputeOperation.known.map { op in
-            Sampler(c.providers.serviceTime.distribution(for: ScenarioOperation(rawValue: op.name)!))
-        }
-        serviceSpeed = c.providers.speed
-        failureProbability = c.providers.failureProbability
-        slots = ContiguousArray(repeating: RequestSlot(), count: 256)
-        freeSlots = (0..<256).reversed()
-
-        // FLAME: one lambda function per spec operation (requirements: the operation alone),
-        // so the engine's demand, performance, scarcity and price-update rules apply per op.
-        let meanService = serviceTime.map(\.mean).reduce(0, +) / Double(serviceTime.count)
-        var flame = FLAMEEngine(
-            capacity: servers, meanServiceTime: TimeSpan(microseconds: Int64(meanService / serviceSpeed * 1e6)),
-            pricing: c.pricing.mode == .fixed ? .neutral : .default,
-            burnRate: p.burnRate, shares: p.distribution, priorityCurve: c.pricing.queuePriority.curve)
-        var ids: [LambdaFunctionID] = []
-        for op in ComputeOperation.known {
-            let req = ResourceRequirements(gpuCores: 0, memoryGB: .zero, executionTimeEstimate: .zero, coreTypes: [])
-            do { ids.append(try flame.register(code: "gctsim-op:\(op.name)", requirements: req)) } catch {
-                throw .genesis("cannot register operation \(op.name): \(error)")
-            }
-        }
-        functionIDs = ids
-        self.flame = flame
-
-        economy = EconomyState()
-        self.ledger = ledger
-        try setUpEconomy()
-
+        let endTime = SimTime.zero + (c.warmup + c.duration).simDuration
+        var clock: ClockBox?
         if observer.wantsLedgerEntries {
             let o = observer
-            let clock = ClockBox()
-            economy.ledgerClock = clock
-            self.ledger.sink = { o.ledgerEntry($0, at: clock.now) }
+            let box = ClockBox()
+            clock = box
+            ledger.sink = { o.ledgerEntry($0, at: box.now) }
         }
+        self.ledger = ledger
+        shared = WorldShared(accounts: accounts, observer: observer, endTime: endTime, ledgerClock: clock)
+        scenario = WorldRun(configuration: c, replication: replication)
 
         // First events.
-        for i in classes.indices {
-            let d = classStreams[i].nextCandidateDelay(classes[i])
-            _ = queue.schedule(.arrival(userClass: Int32(i)), at: .zero + d)
-        }
-        if warmupEnd > .zero { _ = queue.schedule(.warmupEnd, at: warmupEnd) }
+        market.scheduleFirstEvents(&queue)
+        if market.warmupEnd > .zero { _ = queue.schedule(.warmupEnd, at: market.warmupEnd) }
         _ = queue.schedule(.sample, at: .zero)
-        scheduleEconomyEvents()
+        // Ties are broken by insertion order: keep this order.
+        self.staking.scheduleFirstEpoch(&queue, parameters: parameters)
+        oracle.scheduleFirstEvents(&queue)
+        autoscaler.scheduleFirstEvents(&queue)
+        self.staking.scheduleFirstReviews(&queue)
+        governance.scheduleFirstEvents(&queue)
+        attacks.scheduleFirstEvents(&queue)
     }
 
-    /// Handles one event and checks the invariants after it.
+    /// Routes one event to its component, then checks the invariants.
     public mutating func handle(_ event: WorldEvent, at time: SimTime) {
-        economy.ledgerClock?.now = time
+        shared.ledgerClock?.now = time
         switch event {
-        case let .arrival(c): arrival(ofClass: Int(c), at: time)
-        case let .completion(s): completion(slot: Int(s), at: time)
-        case .sample: sample(at: time)
-        case .warmupEnd: statistics.restart(at: time, queueLength: flame.queue.count, running: flame.running, capacity: flame.capacity)
-        case .rewardEpoch: rewardEpoch(at: time)
-        case .oracleRound: oracleRound(at: time)
-        case .autoscale: autoscale(at: time)
-        case let .capacityArrives(n): capacityArrives(Int(n), at: time)
-        case let .stakerReview(s): stakerReview(Int(s), at: time)
-        case let .governance(p, step): governance(Int(p), step, at: time)
-        case let .whaleRequest(a): whaleRequest(Int(a), at: time)
+        case let .arrival(c):
+            market.arrival(
+                ofClass: Int(c), at: time, congestion: oracle.marketMultiplier, queue: &queue, ledger: &ledger, shared: shared)
+        case let .completion(s):
+            market.completion(slot: Int(s), at: time, parameters: parameters, queue: &queue, ledger: &ledger, shared: shared)
+            #if DEBUG
+            if let f = _fault { injectFault(f) }
+            #endif
+        case .sample:
+            sample(at: time)
+        case .warmupEnd:
+            market.warmupEnded(at: time)
+        case .rewardEpoch:
+            staking.rewardEpoch(
+                at: time, parameters: parameters, providers: &market.providers, validators: oracle.validators,
+                queue: &queue, ledger: &ledger, shared: shared)
+        case .oracleRound:
+            oracle.round(
+                at: time, market: market.load, bias: attacks.oracleBias(at: time), parameters: parameters,
+                staking: &staking.book, queue: &queue, ledger: &ledger, shared: shared)
+        case .autoscale:
+            autoscaler.decide(at: time, market: &market, queue: &queue, circulating: ledger.supply.circulating, shared: shared)
+        case let .capacityArrives(n):
+            autoscaler.capacityArrives(Int(n), at: time, market: &market, queue: &queue, shared: shared)
+        case let .stakerReview(s):
+            staking.stakerReview(Int(s), at: time, parameters: parameters, queue: &queue, ledger: &ledger, shared: shared)
+        case let .governance(p, step):
+            governance.step(
+                Int(p), step, at: time, voters: oracle.validators.map(\.account) + staking.stakers.map(\.account),
+                parameters: &parameters, queue: &queue, ledger: ledger, shared: shared)
+        case let .whaleRequest(a):
+            attacks.whaleRequest(Int(a), at: time, market: &market, queue: &queue, ledger: &ledger, shared: shared)
         }
-        eventsHandled += 1
+        invariants.eventsHandled += 1
         checkInvariants(after: event, at: time)
     }
 
     /// Runs to the end of the scenario (or a stop request, or an invariant violation).
     public mutating func runToEnd(stopFlag: StopFlag? = StopFlag.process) -> RunSummary {
-        let summary = run(until: endTime, stopFlag: stopFlag)
-        statistics.close(at: now)
+        let summary = run(until: shared.endTime, stopFlag: stopFlag)
+        market.statistics.close(at: now)
         return summary
     }
+}
+
+/// What every component reads and nothing changes while the world runs. Small on purpose (no
+/// configuration): it is passed to a handler on every event.
+struct WorldShared {
+    let accounts: ProtocolAccounts
+    let observer: any WorldObserver
+    /// The end of the run (warm-up + duration).
+    let endTime: SimTime
+    /// The current time, for the ledger's entry sink (only when the observer wants entries).
+    let ledgerClock: ClockBox?
+}
+
+extension EconomicParameters {
+    /// The parameters a scenario sets (`economy:`, governance's voting rules), on PRD-010's defaults.
+    init(scenario c: ScenarioConfiguration) {
+        self = .specDefaults
+        supplyCap = c.economy.cap
+        burnRate = c.economy.burnRate
+        distribution = c.economy.distribution
+        stakingMinimum = c.economy.staking.minStake
+        epochLength = c.economy.staking.epoch.simDuration.timeSpan
+        unstakeCooldown = c.economy.staking.cooldown.simDuration.timeSpan
+        stakingFunding = c.economy.staking.funding
+        miningRewardRate = c.economy.emission.miningRate
+        validatorRewardRate = c.economy.emission.validatorRate
+        slashFractions = c.economy.slashing.fractions
+        slashDestination = c.economy.slashing.destination
+        governanceMinimumStake = c.economy.governanceMinimumStake
+        if let g = c.governance {
+            governanceQuorum = g.quorum
+            governanceThreshold = g.threshold
+            emergencyThreshold = g.emergencyThreshold
+        }
+    }
+}
+
+/// The scenario and the replication a world runs.
+struct WorldRun {
+    let configuration: ScenarioConfiguration
+    let replication: Int
 }
 
 /// Protocol-owned accounts opened at genesis.
@@ -223,16 +220,6 @@ public enum WorldError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .genesis(m): "cannot start the scenario: \(m)"
-        }
-    }
-}
-
-extension PricingConfiguration.QueuePriority {
-    var curve: QueuePriorityCurve {
-        switch self {
-        case .spec: .spec
-        case .sqrt: .squareRoot
-        case .log: .logarithmic
         }
     }
 }

@@ -30,9 +30,3 @@ public enum WorldEvent: Sendable {
         case submit, vote, tally, execute
     }
 }
-
-extension SimTime {
-    /// The economics layer's timestamp at this simulated time (both count microseconds).
-    @inlinable
-    var timestamp: Timestamp { Timestamp(microseconds: ticks) }
-}

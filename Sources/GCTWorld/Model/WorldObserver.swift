@@ -4,7 +4,8 @@ import GCTEngine
 /// Receives the per-event records and metric samples of a running world, so they can be
 /// streamed (HDF5) or dropped without the world holding them in memory.
 ///
-/// The world is generic over its observer, so calls are direct (no existential dispatch).
+/// The world holds its observer as an existential (`any WorldObserver`): each record costs one
+/// dynamic call, and the world stays a concrete type the engine specializes for.
 /// Every method has an empty default.
 public protocol WorldObserver: AnyObject {
     /// Whether the observer wants every ledger entry (transfers); off by default because a

@@ -15,33 +15,32 @@ public struct ReplicationOutcome: Sendable {
 
     /// The replication's summary metrics, in a fixed order. `events_per_second` is the only
     /// wall-clock metric.
-    public var metrics: [(name: String, value: Double)] {
+    public var metrics: ReportMetrics {
         let s = statistics
-        var m: [(String, Double)] = [
-            ("mean_wait_s", s.meanWait),
-            ("mean_queue_length", s.meanQueueLength),
-            ("utilization", s.utilization),
-            ("throughput_per_s", s.throughput),
-            ("littles_law_lambda_w", s.throughput * s.meanWait),
-            ("admitted", Double(s.admitted)),
-            ("completed", Double(s.completed)),
-            ("failed", Double(s.failed)),
-            ("balked", Double(s.balked)),
-            ("insufficient_tokens", Double(s.insufficient)),
-            ("tokens_burned_gct", s.burned.approximateGCT),
-            ("mean_capacity", s.meanCapacity),
-            ("supply_total_gct", supply.total.approximateGCT),
-            ("supply_burned_gct", supply.burned.approximateGCT),
-            ("supply_minted_gct", supply.minted.approximateGCT),
-            ("supply_staked_gct", supply.staked.approximateGCT),
-            ("supply_circulating_gct", supply.circulating.approximateGCT),
-        ]
-        m += economy.metrics
-        m.append(("events", Double(run.eventsHandled)))
-        m.append(("events_per_second", wallSeconds > 0 ? Double(run.eventsHandled) / wallSeconds : 0))
+        var m = ReportMetrics()
+        m.append(.meanWait, s.meanWait)
+        m.append(.meanQueueLength, s.meanQueueLength)
+        m.append(.utilization, s.utilization)
+        m.append(.throughput, s.throughput)
+        m.append(.littlesLaw, s.throughput * s.meanWait)
+        m.append(.admitted, Double(s.admitted))
+        m.append(.completed, Double(s.completed))
+        m.append(.failed, Double(s.failed))
+        m.append(.balked, Double(s.balked))
+        m.append(.insufficientTokens, Double(s.insufficient))
+        m.append(.tokensBurned, s.burned.approximateGCT)
+        m.append(.meanCapacity, s.meanCapacity)
+        m.append(.supplyTotal, supply.total.approximateGCT)
+        m.append(.supplyBurned, supply.burned.approximateGCT)
+        m.append(.supplyMinted, supply.minted.approximateGCT)
+        m.append(.supplyStaked, supply.staked.approximateGCT)
+        m.append(.supplyCirculating, supply.circulating.approximateGCT)
+        m.append(contentsOf: economy.metrics)
+        m.append(.events, Double(run.eventsHandled))
+        m.append(.eventsPerSecond, wallSeconds > 0 ? Double(run.eventsHandled) / wallSeconds : 0)
         return m
     }
 
     /// Names of metrics that depend on the wall clock (excluded from determinism comparisons).
-    public static let wallClockMetrics: Set<String> = ["events_per_second"]
+    public static let wallClockMetrics: Set<String> = [ReportMetricName.eventsPerSecond.rawValue]
 }

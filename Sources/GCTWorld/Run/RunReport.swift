@@ -36,6 +36,16 @@ public struct MetricSummary: Hashable, Sendable, Codable {
     }
 }
 
+/// How a run ended.
+public enum RunStatus: String, Hashable, Sendable, Codable {
+    /// Every replication ran to its end.
+    case complete
+    /// A stop was requested (not every replication ran to its end).
+    case interrupted
+    /// An invariant violation stopped a replication.
+    case failed
+}
+
 /// The summary of a run over its replications (`--summary-json`).
 public struct RunReport: Sendable {
     public var scenario: String
@@ -43,8 +53,7 @@ public struct RunReport: Sendable {
     public var seed: UInt64
     public var replications: Int
     public var completedReplications: Int
-    /// `complete`, `interrupted` or `failed` (an invariant violation).
-    public var status: String
+    public var status: RunStatus
     public var violations: [String]
     /// Metric names in report order.
     public var metricNames: [String]
@@ -58,13 +67,13 @@ public struct RunReport: Sendable {
         completedReplications = outcomes.filter { $0.run.reason != .stopRequested }.count
         violations = outcomes.compactMap { o in o.violation.map { "replication \(o.replication): \($0)" } }
         let interrupted = outcomes.count < replications || outcomes.contains { $0.run.reason == .stopRequested }
-        status = !violations.isEmpty ? "failed" : interrupted ? "interrupted" : "complete"
+        status = !violations.isEmpty ? .failed : interrupted ? .interrupted : .complete
         var names: [String] = []
         var values: [String: [Double]] = [:]
         for o in outcomes {
-            for (name, value) in o.metrics {
-                if values[name] == nil { names.append(name) }
-                values[name, default: []].append(value)
+            for metric in o.metrics {
+                if values[metric.name] == nil { names.append(metric.name) }
+                values[metric.name, default: []].append(metric.value)
             }
         }
         metricNames = names

@@ -1,13 +1,18 @@
 import GCTEconomics
 import GCTEngine
 
-extension World {
+extension ComputeMarket {
     // MARK: - Arrivals and admission
 
     /// A (candidate) arrival of class `c`: schedules the next one, then prices the request and
     /// runs it through FLAME admission (balk above the user's maximum price, top up, insufficient
     /// tokens, start or queue), holding the cost in the user's escrow.
-    mutating func arrival(ofClass c: Int, at time: SimTime) {
+    ///
+    /// - Parameter congestion: the oracle's market multiplier in force (1 without oracle).
+    mutating func arrival(
+        ofClass c: Int, at time: SimTime, congestion: Rate,
+        queue: inout EventQueue<WorldEvent>, ledger: inout Ledger, shared: WorldShared
+    ) {
         let k = classes[c]
         let delay = classStreams[c].nextCandidateDelay(k)
         _ = queue.schedule(.arrival(userClass: Int32(c)), at: time + delay)
@@ -19,15 +24,16 @@ extension World {
         let units = k.computeUnits.sample(&classStreams[c].shape)
         let minutes = k.minutes.sample(&classStreams[c].shape)
         let serviceSeconds = serviceTime[Int(opIndex)].sample(&classStreams[c].service) / serviceSpeed
-        // No `&&` here: its autoclosure would capture (and copy) the whole world to mutate a stream.
+        // No `&&` here: its autoclosure would capture (and copy) the whole market to mutate a stream.
         var willFail = false
         if failureProbability > 0 { willFail = classStreams[c].failures.uniform() < failureProbability }
         let u = classStreams[c].fairness.uniform()
 
-        let cost = price(userClass: c, operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes)
+        let cost = price(
+            userClass: c, operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes, congestion: congestion)
         submit(
             userClass: c, user: user, operation: opIndex, cost: cost, service: .seconds(serviceSeconds),
-            willFail: willFail, u: u, at: time)
+            willFail: willFail, u: u, at: time, queue: &queue, ledger: &ledger, shared: shared)
     }
 
     /// Prices a request: the class's fixed `payment`, the scenario's fixed price, or PRD-010's
@@ -36,10 +42,12 @@ extension World {
     /// oracle's market multiplier as the congestion factor.
     ///
     /// `mutating` although it changes nothing: a non-mutating method called from the event handlers
-    /// makes Swift copy the whole world (≈ 2.6 kB with retains) per call; a mutating one gets its address.
-    mutating func price(userClass c: Int, operation: Int, memoryGB: Double, computeUnits: Double, minutes: Double) -> TokenAmount {
+    /// makes Swift copy the whole market per call; a mutating one gets its address.
+    mutating func price(
+        userClass c: Int, operation: Int, memoryGB: Double, computeUnits: Double, minutes: Double, congestion: Rate
+    ) -> TokenAmount {
         if let payment = classes[c].payment { return payment }
-        if configuration.pricing.mode == .fixed { return configuration.pricing.fixedPrice ?? ComputePricing.minimumCost }
+        if let fixedPrice { return fixedPrice }
         let fid = functionIDs[operation]
         let current = flame.functions[Int(fid.rawValue)].currentPrice
         let initial = flame.functions[Int(fid.rawValue)].initialPrice
@@ -57,7 +65,7 @@ extension World {
             executionMinutes: FixedDecimal(approximating: Swift.min(minutes, 10_000_000)) ?? .zero)
         let market = MarketConditions(
             demandFactor: FixedDecimal(rate: factor), supplyFactor: .one,
-            congestionFactor: FixedDecimal(rate: marketMultiplier))
+            congestionFactor: FixedDecimal(rate: congestion))
         do {
             return try ComputePricing.calculateComputeCost(
                 operation: ComputeOperation.known[operation], resources: resources, market: market
@@ -68,22 +76,23 @@ extension World {
         }
     }
 
-    /// Admission of one priced request.
+    /// Admission of one priced request (a user's, or an attacker's at its own price).
     mutating func submit(
         userClass c: Int, user: AccountID, operation: UInt8, cost: TokenAmount, service: SimDuration,
-        willFail: Bool, u: Double, at time: SimTime
+        willFail: Bool, u: Double, at time: SimTime,
+        queue: inout EventQueue<WorldEvent>, ledger: inout Ledger, shared: WorldShared
     ) {
         counters.arrived += 1
         let measured = time >= warmupEnd
         if let maxPrice = classes[c].maxPrice, cost > maxPrice {
             counters.balked += 1
             if measured { statistics.balked += 1 }
-            observer.execution(ExecutionRow(
+            shared.observer.execution(ExecutionRow(
                 arrival: time, userClass: Int32(c), user: user.rawValue, operation: operation, outcome: .balked,
                 cost: cost, burned: .zero, wait: .zero, service: .zero, provider: -1))
             return
         }
-        topUpIfNeeded(userClass: c, user: user, cost: cost)
+        topUpIfNeeded(userClass: c, user: user, cost: cost, ledger: &ledger, reserve: shared.accounts.reserve)
         let slot = allocateSlot()
         slots[slot] = RequestSlot(
             userClass: Int32(c), user: user, operation: operation, arrival: time, start: time, service: service,
@@ -101,37 +110,37 @@ extension World {
             freeSlots.append(Int32(slot))
             counters.insufficient += 1
             if measured { statistics.insufficient += 1 }
-            observer.execution(ExecutionRow(
+            shared.observer.execution(ExecutionRow(
                 arrival: time, userClass: Int32(c), user: user.rawValue, operation: operation,
                 outcome: .insufficientTokens, cost: cost, burned: .zero, wait: .zero, service: .zero, provider: -1))
         case .queued:
-            hold(cost, on: user)
+            Self.hold(cost, on: user, ledger: &ledger)
             if measured { statistics.admitted += 1 }
             noteOccupancy(at: time)
         case let .started(ticket):
-            hold(cost, on: user)
+            Self.hold(cost, on: user, ledger: &ledger)
             if measured { statistics.admitted += 1 }
-            start(slot: slot, ticket: ticket, at: time)
+            start(slot: slot, ticket: ticket, at: time, queue: &queue)
             noteOccupancy(at: time)
         }
     }
 
-    mutating func hold(_ cost: TokenAmount, on user: AccountID) {
+    static func hold(_ cost: TokenAmount, on user: AccountID, ledger: inout Ledger) {
         guard cost.isPositive else { return }
         do { try ledger.hold(cost, on: user) } catch { preconditionFailure("FLAME checked the balance: \(error)") }
     }
 
     /// Tops a user up from the reserve (buying tokens on the market) when the class says so.
-    mutating func topUpIfNeeded(userClass c: Int, user: AccountID, cost: TokenAmount) {
+    mutating func topUpIfNeeded(userClass c: Int, user: AccountID, cost: TokenAmount, ledger: inout Ledger, reserve: AccountID) {
         guard let t = classes[c].topUp else { return }
         let balance = ledger.balance(of: user)
         guard balance < t.whenBelow || balance < cost else { return }
-        let amount = Swift.min(t.amount, ledger.balance(of: accounts.reserve))
+        let amount = Swift.min(t.amount, ledger.balance(of: reserve))
         guard amount.isPositive else { return }
-        do { try ledger.transfer(amount, from: accounts.reserve, to: user, memo: .topUp) } catch {
+        do { try ledger.transfer(amount, from: reserve, to: user, memo: .topUp) } catch {
             preconditionFailure("reserve balance checked: \(error)")
         }
-        economy.noteVolume(amount)
+        velocity.add(amount)
     }
 
     mutating func allocateSlot() -> Int {
@@ -142,7 +151,7 @@ extension World {
         return old
     }
 
-    // MARK: - Service
+    // MARK: - Service and settlement
 
     /// A new server identity (capacity grew); servers map to providers round-robin.
     mutating func newServer() -> Int32 {
@@ -151,7 +160,7 @@ extension World {
     }
 
     /// Starts the execution of `slot` on a free server.
-    mutating func start(slot: Int, ticket: ExecutionTicket, at time: SimTime) {
+    mutating func start(slot: Int, ticket: ExecutionTicket, at time: SimTime, queue: inout EventQueue<WorldEvent>) {
         let server = freeServers.popLast() ?? newServer()
         slots[slot].server = server
         slots[slot].start = time
@@ -161,12 +170,16 @@ extension World {
         _ = queue.schedule(.completion(slot: Int32(slot)), at: time + slots[slot].service)
     }
 
-    /// The end of an execution: complete (charge, burn, distribute) or fail (refund), then
-    /// start the next queued requests.
-    mutating func completion(slot s: Int, at time: SimTime) {
+    /// The end of an execution: complete (charge, burn `parameters.burnRate`, distribute by
+    /// `parameters.distribution`) or fail (refund), then start the next queued requests.
+    mutating func completion(
+        slot s: Int, at time: SimTime, parameters: EconomicParameters,
+        queue: inout EventQueue<WorldEvent>, ledger: inout Ledger, shared: WorldShared
+    ) {
         let r = slots[s]
         guard let ticket = r.ticket else { preconditionFailure("completion of an idle slot") }
-        let provider = providers[Int(r.server) % providers.count]
+        let providerIndex = providers.index(ofServer: r.server)
+        let provider = providers.accounts[providerIndex]
         var burned = TokenAmount.zero
         let outcome: ExecutionRow.Outcome
         if r.willFail {
@@ -178,12 +191,13 @@ extension World {
             if r.measured { statistics.failed += 1 }
             outcome = .failed
         } else {
-            let settlement = flame.complete(ticket, at: time.timestamp)
+            let settlement = flame.complete(
+                ticket, at: time.timestamp, burnRate: parameters.burnRate, shares: parameters.distribution)
             if settlement.split.payment.isPositive {
                 do {
                     try ledger.settle(
                         settlement.split, heldBy: r.user, provider: provider,
-                        validatorPool: accounts.validatorPool, feePool: accounts.feePool)
+                        validatorPool: shared.accounts.validatorPool, feePool: shared.accounts.feePool)
                 } catch { preconditionFailure("held at admission: \(error)") }
             }
             burned = settlement.split.burned
@@ -192,21 +206,18 @@ extension World {
                 statistics.completed += 1
                 statistics.burned += burned
             }
-            economy.noteVolume(settlement.split.payment)
-            providerGPUSeconds[Int(r.server) % providers.count] += r.service.seconds
+            velocity.add(settlement.split.payment)
+            providers.gpuSeconds[providerIndex] += r.service.seconds
             outcome = .completed
-            #if DEBUG
-            if let f = _fault { injectFault(f, afterCompletionOf: r) }
-            #endif
         }
-        observer.execution(ExecutionRow(
+        shared.observer.execution(ExecutionRow(
             arrival: r.arrival, userClass: r.userClass, user: r.user.rawValue, operation: r.operation, outcome: outcome,
             cost: ticket.cost, burned: burned, wait: r.start - r.arrival, service: r.service, provider: provider.rawValue))
         slots[s].ticket = nil
         freeSlots.append(Int32(s))
         // Keep `freeServers.count == capacity − running`; a server beyond a reduced capacity retires.
         if freeServers.count < flame.capacity - flame.running { freeServers.append(r.server) }
-        dispatchQueued(at: time)
+        dispatchQueued(at: time, queue: &queue)
         noteOccupancy(at: time)
     }
 
@@ -217,10 +228,28 @@ extension World {
     }
 
     /// Starts queued requests while execution slots are free.
-    mutating func dispatchQueued(at time: SimTime) {
+    mutating func dispatchQueued(at time: SimTime, queue: inout EventQueue<WorldEvent>) {
         while let ticket = flame.dispatchNext(at: time.timestamp) {
-            start(slot: Int(ticket.requestID), ticket: ticket, at: time)
+            start(slot: Int(ticket.requestID), ticket: ticket, at: time, queue: &queue)
         }
+    }
+
+    // MARK: - Capacity
+
+    /// Sets the number of execution slots, keeping `freeServers.count == capacity − running`
+    /// (busy servers beyond a reduced capacity retire when they finish).
+    mutating func setCapacity(_ capacity: Int, at time: SimTime) {
+        flame.capacity = capacity
+        let wantFree = Swift.max(0, capacity - flame.running)
+        while freeServers.count > wantFree { freeServers.removeLast() }
+        while freeServers.count < wantFree { freeServers.append(newServer()) }
+        statistics.capacity.record(Double(capacity), at: time)
+    }
+
+    /// New servers came into service: start queued work on them.
+    mutating func capacityAdded(at time: SimTime, queue: inout EventQueue<WorldEvent>) {
+        dispatchQueued(at: time, queue: &queue)
+        noteOccupancy(at: time)
     }
 }
 

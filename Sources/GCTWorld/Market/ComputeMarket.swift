@@ -1,0 +1,198 @@
+import GCTEconomics
+import GCTEngine
+
+/// The compute market: users and their requests, FLAME (the queue, the lambda prices),
+/// the servers and their providers, settlement of every execution, the token volume behind
+/// the velocity, and the market's counters and statistics.
+///
+/// A component of the world: it owns this state and its event handlers (`arrival`,
+/// `completion`, `warmupEnd`); the ledger, the event queue, the parameters in force and the
+/// observer are passed in by the world (see `World.handle`).
+struct ComputeMarket {
+    /// User classes (fixed descriptions) and their random streams.
+    let classes: [UserClass]
+    var classStreams: [ClassStreams]
+    /// Requests between admission and completion; reused through `freeSlots`.
+    var slots: ContiguousArray<RequestSlot>
+    var freeSlots: [Int32]
+    /// Idle servers (`count == capacity − running`); server ids are `0 ..< serversProvisioned`.
+    var freeServers: [Int32]
+    var serversProvisioned: Int32
+    /// Service-time sampler per operation index (`ComputeOperation.known`).
+    let serviceTime: [Sampler]
+    let serviceSpeed: Double
+    let failureProbability: Double
+    /// The price of every request in fixed-price mode (`nil`: PRD-010's compute cost).
+    let fixedPrice: TokenAmount?
+    /// FLAME: one lambda function per operation (`functionIDs`), the queue and the running count.
+    var flame: FLAMEEngine
+    let functionIDs: [LambdaFunctionID]
+    /// Provider accounts and the GPU time each served since the last mining payout.
+    var providers: ProviderPool
+    /// Token volume (execution payments and top-ups) in daily buckets, for the velocity.
+    var velocity: VelocityWindow
+    var nextVelocityDay = SimTime(ticks: 86_400 * SimTime.ticksPerSecond)
+
+    /// Counters since time 0 (queue conservation) and statistics since the warm-up.
+    var counters = QueueCounters()
+    var statistics: MarketStatistics
+    let warmupEnd: SimTime
+
+    /// Opens the users' accounts (funded with their budgets from the reserve) and the
+    /// providers' accounts, and registers one FLAME function per spec operation.
+    ///
+    /// - Throws: `WorldError.genesis` when the budgets exceed what the reserve holds.
+    init(_ c: ScenarioConfiguration, replication: Int, ledger: inout Ledger, reserve: AccountID) throws(WorldError) {
+        warmupEnd = SimTime.zero + c.warmup.simDuration
+        statistics = MarketStatistics(start: .zero)
+
+        var classes: [UserClass] = []
+        var streams: [ClassStreams] = []
+        for uc in c.users {
+            let first = Int32(ledger.accounts.count)
+            for i in 0..<uc.count {
+                let a = ledger.openAccount(.user, name: "\(uc.name)/\(i)")
+                if uc.budget.isPositive {
+                    do { try ledger.transfer(uc.budget, from: reserve, to: a, memo: .genesis) } catch {
+                        throw .genesis("budgets of user class '\(uc.name)' exceed the initial supply: \(error)")
+                    }
+                }
+            }
+            classes.append(UserClass(uc, firstUser: first))
+            streams.append(ClassStreams(className: uc.name, seed: c.seed, replication: UInt32(replication)))
+        }
+        self.classes = classes
+        classStreams = streams
+
+        let servers = c.providers.servers
+        providers = ProviderPool(count: Swift.max(1, c.providers.count), ledger: &ledger)
+        freeServers = (0..<Int32(servers)).reversed()
+        serversProvisioned = Int32(servers)
+        serviceTime = ComputeOperation.known.map { op in
+            Sampler(c.providers.serviceTime.distribution(for: ScenarioOperation(rawValue: op.name)!))
+        }
+        serviceSpeed = c.providers.speed
+        failureProbability = c.providers.failureProbability
+        fixedPrice = c.pricing.mode == .fixed ? (c.pricing.fixedPrice ?? ComputePricing.minimumCost) : nil
+        slots = ContiguousArray(repeating: RequestSlot(), count: 256)
+        freeSlots = (0..<256).reversed()
+        let window = c.autoscaling?.velocityWindow ?? .days(30)
+        velocity = VelocityWindow(days: Int(window.nanoseconds / ScenarioDuration.days(1).nanoseconds))
+
+        // One lambda function per spec operation (requirements: the operation alone), so the
+        // engine's demand, performance, scarcity and price-update rules apply per op.
+        let meanService = serviceTime.map(\.mean).reduce(0, +) / Double(serviceTime.count)
+        var flame = FLAMEEngine(
+            capacity: servers, meanServiceTime: TimeSpan(microseconds: Int64(meanService / serviceSpeed * 1e6)),
+            pricing: c.pricing.mode == .fixed ? .neutral : .default, priorityCurve: c.pricing.queuePriority.curve)
+        var ids: [LambdaFunctionID] = []
+        for op in ComputeOperation.known {
+            let req = ResourceRequirements(gpuCores: 0, memoryGB: .zero, executionTimeEstimate: .zero, coreTypes: [])
+            do { ids.append(try flame.register(code: "gctsim-op:\(op.name)", requirements: req)) } catch {
+                throw .genesis("cannot register operation \(op.name): \(error)")
+            }
+        }
+        functionIDs = ids
+        self.flame = flame
+        statistics.capacity.record(Double(flame.capacity), at: .zero)
+    }
+
+    /// The first arrival of every class.
+    mutating func scheduleFirstEvents(_ queue: inout EventQueue<WorldEvent>) {
+        for i in classes.indices {
+            let d = classStreams[i].nextCandidateDelay(classes[i])
+            _ = queue.schedule(.arrival(userClass: Int32(i)), at: .zero + d)
+        }
+    }
+
+    /// Pending demand and capacity now, as the oracle and the auto-scaler see them.
+    var load: MarketLoad { MarketLoad(capacity: flame.capacity, running: flame.running, waiting: flame.queue.count) }
+
+    /// The warm-up ends: measurement statistics restart from the current state.
+    mutating func warmupEnded(at time: SimTime) {
+        statistics.restart(at: time, queueLength: flame.queue.count, running: flame.running, capacity: flame.capacity)
+    }
+
+    /// Closes the velocity window's days up to `time` (each with the circulating supply now).
+    mutating func advanceVelocity(to time: SimTime, circulating: TokenAmount) {
+        while time >= nextVelocityDay {
+            velocity.closeDay(circulating: circulating)
+            nextVelocityDay += .days(1)
+        }
+    }
+}
+
+/// Capacity and pending demand of the market at one instant.
+struct MarketLoad {
+    var capacity: Int
+    var running: Int
+    var waiting: Int
+    /// Queued + running.
+    var demand: Int { running + waiting }
+}
+
+/// Provider accounts (servers map to them round-robin) and the GPU-seconds each served since
+/// the last mining payout (for the pro-rata mining emission).
+struct ProviderPool {
+    let accounts: [AccountID]
+    var gpuSeconds: [Double]
+
+    init(count: Int, ledger: inout Ledger) {
+        accounts = (0..<count).map { ledger.openAccount(.provider, name: "provider/\($0)") }
+        gpuSeconds = Array(repeating: 0, count: count)
+    }
+
+    /// The provider of `server`.
+    func index(ofServer server: Int32) -> Int { Int(server) % accounts.count }
+}
+
+/// Token volume over a trailing window in daily buckets, with the circulating supply at each
+/// bucket's close, for `TokenVelocity.annualized`.
+struct VelocityWindow {
+    let days: Int
+    var volumes: [TokenAmount]
+    var supplies: [TokenAmount]
+    var filled = 0
+    var current: TokenAmount = .zero
+    var index = 0
+
+    init(days: Int) {
+        self.days = Swift.max(days, 1)
+        volumes = Array(repeating: .zero, count: self.days)
+        supplies = Array(repeating: .zero, count: self.days)
+    }
+
+    mutating func add(_ amount: TokenAmount) { current += amount }
+
+    /// Closes the current day with the circulating supply now.
+    mutating func closeDay(circulating: TokenAmount) {
+        volumes[index] = current
+        supplies[index] = circulating
+        current = .zero
+        index = (index + 1) % days
+        filled = Swift.min(filled + 1, days)
+    }
+
+    /// Annualized velocity over the closed days (0 before the first day closes).
+    var annualized: FixedDecimal {
+        guard filled > 0 else { return .zero }
+        var volume = TokenAmount.zero
+        var supply: Int128 = 0
+        for i in 0..<filled {
+            volume += volumes[i]
+            supply += Int128(supplies[i].baseUnits)
+        }
+        let mean = TokenAmount(baseUnits: Int64(supply / Int128(filled)))
+        return TokenVelocity.annualized(volume: volume, meanCirculatingSupply: mean, window: .days(Int64(filled))) ?? .zero
+    }
+}
+
+extension PricingConfiguration.QueuePriority {
+    var curve: QueuePriorityCurve {
+        switch self {
+        case .spec: .spec
+        case .sqrt: .squareRoot
+        case .log: .logarithmic
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// The names of the summary metrics of a replication (`--summary-json`, `gctsim check`),
+/// each declared once, in report order.
+public enum ReportMetricName: String, Hashable, Sendable, CaseIterable {
+    // Market.
+    case meanWait = "mean_wait_s"
+    case meanQueueLength = "mean_queue_length"
+    case utilization
+    case throughput = "throughput_per_s"
+    case littlesLaw = "littles_law_lambda_w"
+    case admitted, completed, failed, balked
+    case insufficientTokens = "insufficient_tokens"
+    case tokensBurned = "tokens_burned_gct"
+    case meanCapacity = "mean_capacity"
+    // Supply.
+    case supplyTotal = "supply_total_gct"
+    case supplyBurned = "supply_burned_gct"
+    case supplyMinted = "supply_minted_gct"
+    case supplyStaked = "supply_staked_gct"
+    case supplyCirculating = "supply_circulating_gct"
+    // Staking and emissions.
+    case stakingPromised = "staking_promised_gct"
+    case stakingPaid = "staking_paid_gct"
+    case stakingShortfall = "staking_shortfall_gct"
+    case apyPromised = "apy_promised"
+    case apyPaid = "apy_paid"
+    case emissionCapShortfall = "emission_cap_shortfall_gct"
+    case miningPaid = "mining_paid_gct"
+    case validatorFeesPaid = "validator_fees_paid_gct"
+    // Oracle.
+    case oracleRounds = "oracle_rounds"
+    case oracleOutliers = "oracle_outliers"
+    case oracleUnavailable = "oracle_unavailable"
+    case alarms
+    case meanMultiplier = "mean_multiplier"
+    case reputationMin = "reputation_min"
+    case reputationMedian = "reputation_median"
+    case reputationMax = "reputation_max"
+    // Auto-scaling.
+    case capacityMin = "capacity_min"
+    case capacityMax = "capacity_max"
+    case capacityHours = "capacity_hours"
+    case capacityCost = "capacity_cost_gct"
+    case scaleUps = "scale_ups"
+    case scaleDowns = "scale_downs"
+    // Governance.
+    case proposalsPassed = "proposals_passed"
+    case burnRateFinal = "burn_rate_final"
+    // The run.
+    case events
+    /// The only wall-clock metric.
+    case eventsPerSecond = "events_per_second"
+}
+
+/// One summary metric.
+public struct ReportMetric: Hashable, Sendable {
+    public var key: ReportMetricName
+    public var value: Double
+    /// The metric's name in reports and baselines.
+    public var name: String { key.rawValue }
+}
+
+/// Summary metrics in report order (each name at most once).
+public struct ReportMetrics: RandomAccessCollection, Hashable, Sendable {
+    public private(set) var entries: [ReportMetric] = []
+
+    public init() {}
+
+    public var startIndex: Int { entries.startIndex }
+    public var endIndex: Int { entries.endIndex }
+    public subscript(position: Int) -> ReportMetric { entries[position] }
+
+    /// The value of `key`, if reported.
+    public subscript(key: ReportMetricName) -> Double? { entries.first { $0.key == key }?.value }
+
+    public mutating func append(_ key: ReportMetricName, _ value: Double) {
+        entries.append(ReportMetric(key: key, value: value))
+    }
+
+    public mutating func append(contentsOf other: ReportMetrics) { entries += other.entries }
+}

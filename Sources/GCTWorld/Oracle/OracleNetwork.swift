@@ -1,0 +1,99 @@
+import GCTEconomics
+import GCTEngine
+
+/// The oracle network: validators (accounts, staked positions, reputations, availability),
+/// oracle rounds, consensus, the market multiplier it sets and the manipulation detector.
+///
+/// A component of the world: it owns this state and the `oracleRound` event. The validators'
+/// positions live in the staking book, which the world passes in.
+struct OracleNetwork {
+    /// The fields every validator reports each round.
+    static let fields = ["gpu_hour_price", "capacity", "demand", "utilization"]
+
+    /// The spec's base GPU-hour price ("Base GPU Hour: 0.1 GCT").
+    static let baseGPUHourPrice = 0.1
+
+    /// The validators' behaviour (`nil`: no oracle; rounds never run).
+    let settings: ValidatorsConfiguration?
+    let oracleSettings: OracleConfiguration
+    var validators: [ValidatorState] = []
+    var streams: [RandomStream] = []
+    var consensus: OracleConsensus?
+    var detector: ManipulationDetector?
+    var multiplier: MarketMultiplier
+    /// The market multiplier in force (× the time-of-day factor when enabled): the congestion
+    /// factor of every price. 1 until the first consensus.
+    var marketMultiplier: Rate = .one
+    var consensusPrice: Double = 0
+    var priceHistory: [PricePoint] = []
+    var rounds: Int64 = 0
+    var alarms: Int64 = 0
+    var outliersTotal: Int64 = 0
+    var unavailableTotal: Int64 = 0
+    var multiplierStatistics = Welford()
+
+    /// Opens the validators' accounts, funds them from the reserve and stakes their stakes.
+    ///
+    /// - Throws: `WorldError.genesis` when the stakes exceed the reserve.
+    init(
+        _ c: ScenarioConfiguration, replication: Int, parameters: EconomicParameters,
+        ledger: inout Ledger, staking: inout StakingBook, reserve: AccountID
+    ) throws(WorldError) {
+        settings = c.validators
+        oracleSettings = c.oracle ?? OracleConfiguration()
+        multiplier = MarketMultiplier(mode: c.pricing.marketMultiplier == .literal ? .literal : .fixed)
+        guard let v = c.validators else { return }
+        let rep = UInt32(replication)
+        var setup = RandomStream(seed: c.seed, replication: rep, stream: StreamID(purpose: Purpose.validatorSetup))
+        let stakes = Sampler(v.stake)
+        let regions = CategoricalDistribution(weights: v.regions.map(\.weight))
+        for i in 0..<v.count {
+            let id = "validator-\(i)"
+            let account = ledger.openAccount(.validator, name: id)
+            let gct = stakes.sample(&setup)
+            var amount = TokenAmount(baseUnits: Int64(Swift.min((gct * 1e9).rounded(.down), 0x1p62)))  // saturating: fund() then refuses it
+            amount = Swift.max(amount, parameters.stakingMinimum)
+            try Genesis.fund(account, amount, "validator stakes", ledger: &ledger, reserve: reserve)
+            let position = try Genesis.stake(
+                amount, account, "validator \(id)", parameters: parameters, ledger: &ledger, staking: &staking)
+            validators.append(ValidatorState(
+                id: id, account: account, position: position,
+                reputation: Reputation(clampingPPB: Int64((v.reputation * 1e9).rounded())),
+                region: regions.sample(&setup)))
+            streams.append(RandomStream(seed: c.seed, replication: rep, stream: StreamID(purpose: Purpose.validatorReports, index: i)))
+        }
+        consensus = OracleConsensus(outlierRule: OutlierRule(maxRelativeDeviation: oracleSettings.outlierMaxDeviation))
+        if oracleSettings.detector { detector = ManipulationDetector() }
+    }
+
+    /// The first round.
+    func scheduleFirstEvents(_ queue: inout EventQueue<WorldEvent>) {
+        if settings != nil { _ = queue.schedule(.oracleRound, at: .zero + oracleSettings.period.simStep) }
+    }
+
+    /// Reputation distribution (min, median, max) now; zeros without validators.
+    var reputationSummary: (Double, Double, Double) {
+        guard !validators.isEmpty else { return (0, 0, 0) }
+        let reps = validators.map(\.reputation.doubleValue).sorted()
+        return (reps[0], reps[reps.count / 2], reps[reps.count - 1])
+    }
+}
+
+/// A validator of the oracle network.
+struct ValidatorState {
+    var id: String
+    var account: AccountID
+    var position: StakingPositionID
+    var reputation: Reputation
+    var region: Int
+    var asked: Int64 = 0
+    var answered: Int64 = 0
+    var outlierRounds: Int64 = 0
+}
+
+/// The oracle-manipulation attack in force during a round: the first `validators` validators
+/// report × (1 + `bias`).
+struct OracleBias {
+    var validators: Int = 0
+    var bias: Double = 0
+}
