@@ -71,8 +71,9 @@ enum CanonicalYAML {
         for m in a.oracleManipulation {
             w.item(2, "start", m.start.canonicalText)
             w.line(3, "end", m.end.canonicalText)
-            w.line(3, "validators", String(m.validators))
-            w.line(3, "bias", number(m.bias))
+            if let share = m.weightShare { w.line(3, "weight_share", number(share)) } else { w.line(3, "validators", String(m.validators)) }
+            if let f = m.fieldBias { w.line(3, "bias", fieldValues(f)) } else { w.line(3, "bias", number(m.bias)) }
+            if let step = m.step { w.line(3, "step", fieldValues(step)) }
         }
         if a.whales.isEmpty { w.line(1, "whales", "[]") } else { w.section(1, "whales") }
         for whale in a.whales {
@@ -82,6 +83,11 @@ enum CanonicalYAML {
             w.line(3, "requests", String(whale.requests))
             w.line(3, "spacing", whale.spacing.canonicalText)
         }
+    }
+
+    /// `{price: …, capacity: …, demand: …, utilization: …}`.
+    static func fieldValues(_ f: OracleFieldValues) -> String {
+        "{" + zip(OracleFieldValues.names, f.values).map { "\($0): \(number($1))" }.joined(separator: ", ") + "}"
     }
 
     struct Writer {

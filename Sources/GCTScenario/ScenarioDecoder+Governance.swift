@@ -157,17 +157,54 @@ extension ScenarioDecoder {
             throw ScenarioError(
                 at: location(m, "end"), keyPath: m.child("end"), "\(m.child("end")) (\(end)) must be after \(m.child("start")) (\(start))")
         }
-        let colluders = try m.requiredValue("validators", example: "3") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) }
+        let share = try m.optionalValue("weight_share") { (n, k) throws(ScenarioError) in
+            try number(n, k, "in (0, 1] (the coalition's share of stake × reputation)") { $0 > 0 && $0 <= 1 }
+        }
+        let colluders: Int
+        if share != nil {
+            guard m.optional("validators") == nil else {
+                throw ScenarioError(
+                    at: location(m, "validators"), keyPath: m.child("validators"),
+                    "\(m.child("validators")): give either validators or weight_share, not both")
+            }
+            colluders = 0
+        } else {
+            colluders = try m.requiredValue("validators", example: "3") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) }
+        }
         guard colluders <= validators.count else {
             throw ScenarioError(
                 at: location(m, "validators"), keyPath: m.child("validators"),
                 "\(m.child("validators")) (\(colluders)) must not exceed validators.count (\(validators.count))")
         }
+        let biasRule = "> -1 (a report of (1 + bias) × the true value)"
+        var bias = 0.0
+        var fieldBias: OracleFieldValues?
+        try m.requiredValue("bias", example: "0.3") { (n, k) throws(ScenarioError) in
+            if n.scalarText != nil {
+                bias = try number(n, k, biasRule) { $0 > -1 }
+            } else {
+                fieldBias = try fieldValues(n, k, biasRule) { $0 > -1 }
+            }
+        }
+        let step = try m.optionalValue("step") { (n, k) throws(ScenarioError) in
+            if n.scalarText != nil { return OracleFieldValues(all: try number(n, k, "a finite number (bias added per round)") { $0.isFinite }) }
+            return try fieldValues(n, k, "a finite number (bias added per round)") { $0.isFinite }
+        }
         return OracleManipulationAttack(
-            start: start, end: end, validators: colluders,
-            bias: try m.requiredValue("bias", example: "0.3") { (n, k) throws(ScenarioError) in
-                try number(n, k, "> -1 (a report of (1 + bias) × the true value)") { $0 > -1 }
-            })
+            start: start, end: end, validators: colluders, bias: bias, weightShare: share, fieldBias: fieldBias, step: step)
+    }
+
+    /// `{price: 0.5, capacity: 0, demand: 0, utilization: 0}` (missing fields: 0).
+    static func fieldValues(
+        _ node: ScenarioNode, _ keyPath: String, _ rule: String, _ isValid: (Double) -> Bool
+    ) throws(ScenarioError) -> OracleFieldValues {
+        let f = try MappingReader(node, keyPath: keyPath, validKeys: OracleFieldValues.names)
+        func field(_ name: String) throws(ScenarioError) -> Double {
+            try f.value(name, default: 0) { (n, k) throws(ScenarioError) in try number(n, k, rule, isValid) }
+        }
+        return OracleFieldValues(
+            price: try field("price"), capacity: try field("capacity"), demand: try field("demand"),
+            utilization: try field("utilization"))
     }
 
     static func whale(_ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration) throws(ScenarioError) -> WhaleAttack {

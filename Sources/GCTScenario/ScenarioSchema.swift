@@ -13,7 +13,7 @@ enum ScenarioSchema {
         "title", "at", "kind", "parameters", "voting_period", "execution_delay", "support", "proposer_stake",
     ]
     static let attackKeys = ["oracle_manipulation", "whales"]
-    static let oracleManipulationKeys = ["start", "end", "validators", "bias"]
+    static let oracleManipulationKeys = ["start", "end", "validators", "weight_share", "bias", "step"]
     static let whaleKeys = ["at", "user_class", "payment", "requests", "spacing"]
     static let distributionKindKey = "dist"
 

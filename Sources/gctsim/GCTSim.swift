@@ -10,7 +10,7 @@ struct GCTSim: ParsableCommand {
         version: GCTSimVersion.string,
         subcommands: [
             RunCommand.self, ValidateCommand.self, InspectCommand.self, QuoteCommand.self,
-            DevicesCommand.self, MonteCarloCommand.self, CalibrateCommand.self, CheckCommand.self, WriteSampleTrajectoryCommand.self, KeysCommand.self,
+            DevicesCommand.self, MonteCarloCommand.self, CalibrateCommand.self, CheckCommand.self, WriteSampleTrajectoryCommand.self, KeysCommand.self, AttackCommand.self,
         ]
     )
 }

@@ -93,6 +93,8 @@ extension OracleConfiguration {
             .value("regional_pricing", \.regionalPricing, Codecs.boolean, "price per region (departure P12)"),
             .value("time_of_day_pricing", \.timeOfDayPricing, Codecs.boolean, "time-of-day pricing (departure P12)"),
             .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("in [-12, 14]") { $0 >= -12 && $0 <= 14 }, "UTC offset of the local clock of time-of-day pricing"),
+            .optional("congestion_from", \.congestionFrom, Codecs.choice(CongestionSource.self), "which consensus fields set the congestion factor users pay (`ratio` when absent; docs/world-model.md)"),
+            .optional("investigate_alarms", \.investigateAlarms, Codecs.boolean, "investigate each detector alarm and slash the reports beyond its threshold (`economy.slashing.proven_manipulation`; off when absent; docs/attacks.md)"),
         ], documented: OracleConfiguration())
     }
 }

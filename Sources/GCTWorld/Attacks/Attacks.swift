@@ -37,11 +37,23 @@ struct Attacks {
         }
     }
 
-    /// The oracle-manipulation attack in force at `time` (the first one listed that covers it).
-    func oracleBias(at time: SimTime) -> OracleBias {
-        for a in oracleManipulation
+    /// The oracle-manipulation attack in force at `time` (the first one listed that covers it),
+    /// with its drift after `(time − start) / period` whole rounds.
+    func oracleBias(at time: SimTime, period: ScenarioDuration = .minutes(5)) -> OracleBias {
+        for (k, a) in oracleManipulation.enumerated()
         where time >= .zero + a.start.simDuration && time < .zero + a.end.simDuration {
-            return OracleBias(validators: a.validators, bias: a.bias)
+            var bias = OracleBias(validators: a.validators, bias: a.bias)
+            bias.attack = k
+            bias.weightShare = a.weightShare
+            if a.fieldBias != nil || a.step != nil {
+                var f = a.biases.values
+                if let step = a.step {
+                    let rounds = Double((time - (.zero + a.start.simDuration)).ticks / Swift.max(period.simDuration.ticks, 1))
+                    for j in f.indices { f[j] = Swift.max(f[j] + step.values[j] * rounds, -0.999_999) }
+                }
+                bias.fields = f
+            }
+            return bias
         }
         return OracleBias()
     }

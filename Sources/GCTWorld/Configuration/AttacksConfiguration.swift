@@ -13,22 +13,61 @@ public struct AttacksConfiguration: Hashable, Sendable {
     }
 }
 
-/// From `start` to `end`, the first `validators` validators report `(1 + bias) ×` the true value.
+/// From `start` to `end`, a coalition of validators reports `(1 + bias) ×` the true value of each
+/// field. The coalition is the first `validators` validators or, with `weightShare`, the
+/// validators taken in index order until their share of the weight (stake × reputation, at the
+/// attack's first round) reaches it. With `step`, the bias grows by `step` per round (slow drift).
 public struct OracleManipulationAttack: Hashable, Sendable {
     public var start: ScenarioDuration
     /// After `start`.
     public var end: ScenarioDuration
-    /// How many validators collude (the first N; at most `validators.count`).
+    /// How many validators collude (the first N; at most `validators.count`); 0 with `weightShare`.
     public var validators: Int
-    /// Relative bias of the colluders' reports, `> -1` (0.3 = 30 % high, -0.2 = 20 % low).
+    /// The coalition's share of the oracle weight, in (0, 1] (instead of `validators`).
+    public var weightShare: Double?
+    /// Relative bias of the colluders' reports on every field, `> -1` (0.3 = 30 % high, -0.2 = 20 % low).
     public var bias: Double
+    /// Per-field bias (instead of `bias` on every field).
+    public var fieldBias: OracleFieldValues?
+    /// Per-field growth of the bias per round (slow drift); `nil`: constant bias.
+    public var step: OracleFieldValues?
 
-    public init(start: ScenarioDuration, end: ScenarioDuration, validators: Int, bias: Double) {
+    public init(
+        start: ScenarioDuration, end: ScenarioDuration, validators: Int, bias: Double,
+        weightShare: Double? = nil, fieldBias: OracleFieldValues? = nil, step: OracleFieldValues? = nil
+    ) {
         self.start = start
         self.end = end
         self.validators = validators
         self.bias = bias
+        self.weightShare = weightShare
+        self.fieldBias = fieldBias
+        self.step = step
     }
+
+    /// The bias on each reported field (gpu_hour_price, capacity, demand, utilization).
+    public var biases: OracleFieldValues { fieldBias ?? OracleFieldValues(all: bias) }
+}
+
+/// One number per field an oracle validator reports (`price`, `capacity`, `demand`, `utilization`).
+public struct OracleFieldValues: Hashable, Sendable {
+    public var price: Double
+    public var capacity: Double
+    public var demand: Double
+    public var utilization: Double
+
+    public init(price: Double = 0, capacity: Double = 0, demand: Double = 0, utilization: Double = 0) {
+        self.price = price
+        self.capacity = capacity
+        self.demand = demand
+        self.utilization = utilization
+    }
+
+    public init(all x: Double) { self.init(price: x, capacity: x, demand: x, utilization: x) }
+
+    /// In the oracle's field order.
+    public var values: [Double] { [price, capacity, demand, utilization] }
+    public static let names = ["price", "capacity", "demand", "utilization"]
 }
 
 /// At `at`, one extra user of class `userClass` submits `requests` requests, `spacing` apart,

@@ -19,12 +19,22 @@ public struct OracleConfiguration: Hashable, Sendable {
     public var timeOfDayPricing: Bool
     /// The UTC offset of the "local" clock of time-of-day pricing, in hours.
     public var utcOffsetHours: Double
+    /// Which consensus fields set the congestion factor users pay (`nil`: `ratio`, the
+    /// supply/demand ratio alone; see docs/world-model.md, "The price loop").
+    public var congestionFrom: CongestionSource?
+    /// Turn each detector alarm into an investigation that slashes the reports found on the
+    /// alarm's side beyond the detector's threshold (`economy.slashing.proven_manipulation`;
+    /// `nil`: off). See docs/attacks.md.
+    public var investigateAlarms: Bool?
 
     public init(
         period: ScenarioDuration = .minutes(5), outlierMaxDeviation: Rate = Rate(25, over: 100),
         slashOutliers: Bool = false, slashUnavailable: Bool = false, detector: Bool = true,
-        regionalPricing: Bool = false, timeOfDayPricing: Bool = false, utcOffsetHours: Double = 0
+        regionalPricing: Bool = false, timeOfDayPricing: Bool = false, utcOffsetHours: Double = 0,
+        congestionFrom: CongestionSource? = nil, investigateAlarms: Bool? = nil
     ) {
+        self.congestionFrom = congestionFrom
+        self.investigateAlarms = investigateAlarms
         self.period = period
         self.outlierMaxDeviation = outlierMaxDeviation
         self.slashOutliers = slashOutliers
@@ -34,4 +44,14 @@ public struct OracleConfiguration: Hashable, Sendable {
         self.timeOfDayPricing = timeOfDayPricing
         self.utcOffsetHours = utcOffsetHours
     }
+}
+
+/// Which consensus fields set the congestion factor of every price.
+public enum CongestionSource: String, CaseIterable, Hashable, Sendable {
+    /// The market multiplier of the consensus capacity/demand ratio (the price field is unused).
+    case ratio
+    /// The consensus GPU-hour price over the base price (equal to the multiplier when honest).
+    case price
+    /// The geometric mean of the two: every reported field moves prices.
+    case both
 }

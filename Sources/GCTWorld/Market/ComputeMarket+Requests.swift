@@ -166,7 +166,10 @@ extension ComputeMarket {
         slots[slot].start = time
         slots[slot].ticket = ticket
         let wait = time - slots[slot].arrival
-        if slots[slot].measured { statistics.waits.add(wait.seconds) }
+        if slots[slot].measured {
+            statistics.waits.add(wait.seconds)
+            if slots[slot].user.rawValue >= firstAttackerAccount { statistics.attackerWaits.add(wait.seconds) }
+        }
         _ = queue.schedule(.completion(slot: Int32(slot)), at: time + slots[slot].service)
     }
 
@@ -205,6 +208,8 @@ extension ComputeMarket {
             if r.measured {
                 statistics.completed += 1
                 statistics.burned += burned
+                statistics.providerIncome += settlement.split.provider
+                if r.user.rawValue < firstAttackerAccount { statistics.paidByHonest += settlement.split.payment }
             }
             velocity.add(settlement.split.payment)
             providers.gpuSeconds[providerIndex] += r.service.seconds

@@ -36,6 +36,8 @@ struct ComputeMarket {
     /// Counters since time 0 (queue conservation) and statistics since the warm-up.
     var counters = QueueCounters()
     var statistics: MarketStatistics
+    /// Accounts from this one on are attackers' (whales are opened last); `Int32.max`: none.
+    var firstAttackerAccount: Int32 = .max
     let warmupEnd: SimTime
 
     /// Opens the users' accounts (funded with their budgets from the reserve) and the

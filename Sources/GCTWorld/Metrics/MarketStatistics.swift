@@ -27,6 +27,18 @@ public struct MarketStatistics: Hashable, Sendable {
     public var balked: Int64 = 0
     public var insufficient: Int64 = 0
     public var burned: TokenAmount = .zero
+    /// Paid for completed requests by honest users (not attackers' accounts) and the providers' part of all payments.
+    public var paidByHonest: TokenAmount = .zero
+    public var providerIncome: TokenAmount = .zero
+    /// Queueing delay of attackers' (whales') requests (also in `waits`).
+    public var attackerWaits = Welford()
+
+    /// Mean queueing delay of honest users' requests.
+    public var honestMeanWait: Double {
+        let n = Double(waits.count) - Double(attackerWaits.count)
+        guard n > 0 else { return 0 }
+        return (waits.mean * Double(waits.count) - attackerWaits.mean * Double(attackerWaits.count)) / n
+    }
 
     init(start: SimTime) {
         self.start = start

@@ -70,6 +70,7 @@ public struct World: DiscreteEventModel {
         governance = try GovernanceProcess(
             c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
         attacks = try Attacks(c, replication: replication, ledger: &ledger, reserve: reserve)
+        if let first = attacks.whaleAccounts.first { market.firstAttackerAccount = first.rawValue }
         staking.start(parameters: parameters, ledger: ledger)
         self.staking = staking
         autoscaler = Autoscaler(c, capacity: market.flame.capacity)
@@ -122,7 +123,7 @@ public struct World: DiscreteEventModel {
                 queue: &queue, ledger: &ledger, shared: shared)
         case .oracleRound:
             oracle.round(
-                at: time, market: market.load, bias: attacks.oracleBias(at: time), parameters: parameters,
+                at: time, market: market.load, bias: attacks.oracleBias(at: time, period: oracle.oracleSettings.period), parameters: parameters,
                 staking: &staking.book, queue: &queue, ledger: &ledger, shared: shared)
         case .autoscale:
             autoscaler.decide(at: time, market: &market, queue: &queue, circulating: ledger.supply.circulating, shared: shared)

@@ -32,6 +32,7 @@ extension OracleNetwork {
         var reporters: [Int] = [], absentees: [Int] = []
         reports.reserveCapacity(validators.count)
         let meanLatency = v.responseTime.mean.seconds
+        formCoalition(bias, staking: staking)
         for i in validators.indices {
             let val = validators[i]
             let stake = staking.positions[Int(val.position.rawValue)].amount
@@ -43,9 +44,10 @@ extension OracleNetwork {
                 continue
             }
             validators[i].answered += 1
-            let factor = i < bias.validators ? 1 + bias.bias : 1
+            let colluding = colludes(i, bias)
             var values: [FixedDecimal] = []
-            for x in truth {
+            for (j, x) in truth.enumerated() {
+                let factor = colluding ? 1 + (bias.fields?[j] ?? bias.bias) : 1
                 let noisy = x * (1 + v.noise * NormalDistribution.standardSample(&streams[i])) * factor
                 values.append(FixedDecimal(approximating: Swift.min(Swift.max(noisy, 0), 1e9)) ?? .zero)
             }
@@ -101,7 +103,7 @@ extension OracleNetwork {
         let ratioNanos = Swift.max(consensusDemand.nanos, FixedDecimal.one.nanos)
         let ratio = FixedDecimal(nanos: Int64(
             ExactArithmetic.divide(UInt128(consensusCapacity.nanos) * 1_000_000_000, by: UInt128(ratioNanos), rounding: .down).quotient))
-        var m = multiplier.multiplier(supplyDemandRatio: ratio)
+        var m = congestionFactor(ratio: ratio, price: result.values[0])
         if o.timeOfDayPricing {
             let tod = TimeOfDayPricing(utcOffsetHours: Int(o.utcOffsetHours.rounded()))
             m = Rate.multiplying(m, tod.multiplier(at: time.timestamp)) ?? m
@@ -110,6 +112,7 @@ extension OracleNetwork {
         multiplierStatistics.add(m.doubleValue)
         let price = TokenAmount(baseUnits: result.values[0].nanos)
         consensusPrice = price.approximateGCT
+        recordRound(at: time, consensus: consensusPrice, truth: truePrice)
 
         if let detector {
             let weights = reports.map { (price: TokenAmount(baseUnits: $0.values[0].nanos), weight: $0.weight) }
@@ -119,6 +122,9 @@ extension OracleNetwork {
             if verdict.isManipulation {
                 alarms += 1
                 shared.observer.alarm(AlarmRow(time: time, zScore: verdict.zScore ?? 0, anomalyConsensus: consensus, price: price.approximateGCT))
+                alarmRaised(
+                    at: time, verdict: verdict, reports: reports, reporters: reporters, bias: bias,
+                    parameters: parameters, staking: &staking, ledger: &ledger, shared: shared)
             }
             priceHistory.append(PricePoint(time: time.timestamp, price: price))
             let cutoff = time.ticks - detector.window.microseconds
@@ -133,14 +139,15 @@ extension OracleNetwork {
     }
 
     /// Slashes validator `i`'s stake for `offence` (the fraction and destination in force).
-    func slash(
+    mutating func slash(
         _ i: Int, for offence: Offence, at time: SimTime, parameters: EconomicParameters,
         staking: inout StakingBook, ledger: inout Ledger, shared: WorldShared
     ) {
         guard let fraction = parameters.slashFractions[offence] else { return }
         let destination = parameters.slashDestination == .treasury ? shared.accounts.treasury : nil
-        _ = try? staking.slash(
+        let slashed = try? staking.slash(
             validators[i].position, fraction: fraction, for: offence, at: time.timestamp,
             minimum: parameters.stakingMinimum, destination: destination, ledger: &ledger)
+        if let slashed { recordSlash(i, slashed) }
     }
 }

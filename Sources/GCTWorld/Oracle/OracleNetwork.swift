@@ -31,6 +31,13 @@ struct OracleNetwork {
     var outliersTotal: Int64 = 0
     var unavailableTotal: Int64 = 0
     var multiplierStatistics = Welford()
+    /// The coalition of the attack in force (`coalitionAttack`), fixed at its first round.
+    var coalition: [Bool] = []
+    var coalitionAttack = -1
+    /// What attacks did to the oracle (read by the attack evaluation; not in the run report).
+    var attackFigures = OracleAttackFigures()
+    /// Record each round's consensus and true price (`attackFigures.rounds`); off in plain runs.
+    var recordRounds = false
 
     /// Opens the validators' accounts, funds them from the reserve and stakes their stakes.
     ///
@@ -91,9 +98,15 @@ struct ValidatorState {
     var outlierRounds: Int64 = 0
 }
 
-/// The oracle-manipulation attack in force during a round: the first `validators` validators
-/// report × (1 + `bias`).
+/// The oracle-manipulation attack in force during a round: the coalition (the first
+/// `validators` validators, or a `weightShare` of the weight) reports × (1 + `bias`), or
+/// × (1 + `fields[j]`) on field j when per-field biases are given.
 struct OracleBias {
     var validators: Int = 0
     var bias: Double = 0
+    /// The index of the attack in `attacks.oracle_manipulation`; -1: none.
+    var attack: Int = -1
+    var weightShare: Double?
+    /// Per-field biases (with drift) in the oracle's field order; `nil`: `bias` on every field.
+    var fields: [Double]?
 }

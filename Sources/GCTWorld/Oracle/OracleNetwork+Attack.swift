@@ -1,0 +1,136 @@
+import GCTEconomics
+import GCTEngine
+
+/// What oracle attacks did in one replication: the coalition, the prices it moved, the alarms,
+/// the investigations and the stake slashed. Kept apart from the run report (plain runs are
+/// unchanged); `AttackEvaluation` reads it.
+public struct OracleAttackFigures: Sendable {
+    /// Per recorded round (only when `recordRounds`): time (s), consensus and true GPU-hour price.
+    public var roundTimes: [Double] = []
+    public var consensusPrices: [Double] = []
+    public var truePrices: [Double] = []
+    /// The coalition's share of the weight and its stake when it formed (last attack).
+    public var coalitionShare = 0.0
+    public var coalitionStake = 0.0
+    public var coalitionSize = 0
+    /// The time (s) of every alarm.
+    public var alarmTimes: [Double] = []
+    /// Alarms while an attack was in force.
+    public var alarmsDuringAttack: Int64 = 0
+    /// Investigations opened (one per alarm, with `oracle.investigate_alarms`).
+    public var investigations: Int64 = 0
+    /// Reports found guilty, from the coalition and from honest validators (false positives).
+    public var convictedColluders: Int64 = 0
+    public var convictedHonest: Int64 = 0
+    /// Stake slashed (GCT), any offence, from coalition members and from honest validators.
+    public var slashedColluders = 0.0
+    public var slashedHonest = 0.0
+    /// Stake slashed for proven manipulation (GCT).
+    public var slashedProven = 0.0
+}
+
+extension OracleNetwork {
+    /// Fixes the coalition of `bias`'s attack at its first round: the first `validators`
+    /// validators, or the validators in index order until their share of the weight
+    /// (stake × reputation) reaches `weightShare`.
+    mutating func formCoalition(_ bias: OracleBias, staking: StakingBook) {
+        guard bias.attack >= 0, bias.attack != coalitionAttack else { return }
+        coalitionAttack = bias.attack
+        coalition = Array(repeating: false, count: validators.count)
+        var weights: [Double] = []
+        var stakes: [Double] = []
+        for v in validators {
+            let stake = staking.positions[Int(v.position.rawValue)].amount
+            stakes.append(stake.approximateGCT)
+            weights.append(Double(OracleReport(validatorID: v.id, stake: stake, reputation: v.reputation, values: []).weight))
+        }
+        let total = weights.reduce(0, +)
+        var taken = 0.0, stake = 0.0, size = 0
+        for i in validators.indices {
+            if let share = bias.weightShare {
+                guard total > 0, taken / total < share else { break }
+            } else if i >= bias.validators {
+                break
+            }
+            coalition[i] = true
+            taken += weights[i]
+            stake += stakes[i]
+            size += 1
+        }
+        attackFigures.coalitionShare = total > 0 ? taken / total : 0
+        attackFigures.coalitionStake = stake
+        attackFigures.coalitionSize = size
+    }
+
+    /// Whether validator `i` reports with `bias` this round.
+    @inline(__always)
+    func colludes(_ i: Int, _ bias: OracleBias) -> Bool {
+        bias.attack >= 0 && i < coalition.count && coalition[i]
+    }
+
+    /// The congestion factor users pay, from the consensus fields (`oracle.congestion_from`):
+    /// the multiplier of the capacity/demand ratio (`ratio`), the consensus GPU-hour price over
+    /// the base price (`price`), or their geometric mean (`both`); clamped to the multiplier's range.
+    func congestionFactor(ratio: FixedDecimal, price: FixedDecimal) -> Rate {
+        let m = multiplier.multiplier(supplyDemandRatio: ratio)
+        let source = oracleSettings.congestionFrom ?? .ratio
+        guard source != .ratio else { return m }
+        // price / 0.1 GCT, in ppb, rounded down: nanos × 1e9 / 1e8.
+        let fromPrice = Int64(clamping: Int128(price.nanos) * 10)
+        let ppb: Int64
+        switch source {
+        case .ratio: ppb = 0
+        case .price: ppb = fromPrice
+        case .both:
+            let product = Double(fromPrice) * (m.doubleValue * 1e9)
+            ppb = Int64(product.squareRoot().rounded(.down))
+        }
+        let low = multiplier.mode == .literal ? Rate(3, over: 5) : multiplier.floor
+        let high = multiplier.mode == .literal ? Rate(29, over: 20) : multiplier.cap
+        return Rate.min(Rate.max(Rate(ppb: ppb), low), high)
+    }
+
+    /// Records the round's consensus and true price, and its deviation.
+    mutating func recordRound(at time: SimTime, consensus: Double, truth: Double) {
+        guard recordRounds else { return }
+        attackFigures.roundTimes.append(time.seconds)
+        attackFigures.consensusPrices.append(consensus)
+        attackFigures.truePrices.append(truth)
+    }
+
+    /// An alarm: counted; with `oracle.investigate_alarms`, the investigation (docs/attacks.md):
+    /// every report on the alarm's side of the window mean whose own z-score exceeds the
+    /// detector's threshold is found guilty and slashed for proven manipulation. An honest
+    /// report is convicted only when its noise alone puts it beyond the threshold (the false-
+    /// positive model: P ≈ Φ(−z) per honest report and alarm, higher when the true price moves).
+    mutating func alarmRaised(
+        at time: SimTime, verdict: ManipulationVerdict, reports: [OracleReport], reporters: [Int], bias: OracleBias,
+        parameters: EconomicParameters, staking: inout StakingBook, ledger: inout Ledger, shared: WorldShared
+    ) {
+        attackFigures.alarmTimes.append(time.seconds)
+        if bias.attack >= 0 { attackFigures.alarmsDuringAttack += 1 }
+        guard oracleSettings.investigateAlarms == true, let detector,
+              let mean = verdict.mean, let sd = verdict.standardDeviation, sd > 0 else { return }
+        attackFigures.investigations += 1
+        let consensusAbove = consensusPrice > mean
+        for (k, r) in reports.enumerated() {
+            let p = r.values[0].doubleValue
+            let z = abs(p - mean) / sd
+            guard z > detector.zThreshold, (p > mean) == consensusAbove else { continue }
+            let i = reporters[k]
+            if colludes(i, bias) { attackFigures.convictedColluders += 1 } else { attackFigures.convictedHonest += 1 }
+            let before = attackFigures.slashedColluders + attackFigures.slashedHonest
+            slash(i, for: .provenManipulation, at: time, parameters: parameters, staking: &staking, ledger: &ledger, shared: shared)
+            attackFigures.slashedProven += attackFigures.slashedColluders + attackFigures.slashedHonest - before
+        }
+    }
+
+    /// Counts a slash of validator `i` on the coalition's side or the honest side.
+    mutating func recordSlash(_ i: Int, _ amount: TokenAmount) {
+        if i < coalition.count && coalition[i] && coalitionAttack >= 0 {
+            attackFigures.slashedColluders += amount.approximateGCT
+        } else {
+            attackFigures.slashedHonest += amount.approximateGCT
+        }
+    }
+}
