@@ -59,7 +59,7 @@ import _GCTTestSupport
     func majorityPlacesConsensusAnywhere() throws {
         var g = SeededGenerator(seed: 1402)
         let oracle = OracleConsensus()
-        var checked = 0, attempts = 0, outsideHonestRange = 0
+        var checked = 0, attempts = 0, outsideHonestRange = 0, withHonest = 0
         while checked < 1_000 {
             attempts += 1
             try #require(attempts < 100_000)
@@ -69,10 +69,13 @@ import _GCTTestSupport
             let result = try oracle.aggregateWithConsensus(fields: ["price"], reports: c.reports)
             #expect(result.values[0] == target)
             let honest = zip(c.reports, c.colluding).filter { !$0.1 }.map { $0.0.values[0] }
-            if let lo = honest.min(), let hi = honest.max(), target < lo || target > hi { outsideHonestRange += 1 }
+            if let lo = honest.min(), let hi = honest.max() {
+                withHonest += 1
+                if target < lo || target > hi { outsideHonestRange += 1 }
+            }
             checked += 1
         }
-        // The targets were drawn over [0, 10 000], far outside the honest 95–105: shown placed there.
-        #expect(outsideHonestRange > 900)
+        // The targets were drawn over [0, 10 000], nearly always outside the honest 95–105: placed there.
+        #expect(withHonest > 500 && Double(outsideHonestRange) >= 0.98 * Double(withHonest))
     }
 }

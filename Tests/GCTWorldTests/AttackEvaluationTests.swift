@@ -1,0 +1,78 @@
+import GCTEconomics
+import GCTEngine
+import GCTScenario
+import _GCTTestSupport
+import Testing
+@testable import GCTWorld
+
+/// `gctsim attack evaluate`'s logic on the shipped spike scenario, shortened to 6 hours.
+@Suite("Attack evaluation")
+struct AttackEvaluationTests {
+    static func spike(_ overrides: [String]) throws -> ScenarioConfiguration {
+        try loadScenario("scenarios/attacks/spike.yaml", ["duration=6h", "replications=2",
+            "attacks.oracle_manipulation.0.start=2h", "attacks.oracle_manipulation.0.end=4h"] + overrides)
+    }
+
+    static func figure(_ r: AttackEvaluation.Result, _ name: String) throws -> MetricSummary {
+        let k = try #require(AttackEvaluation.figureNames.firstIndex { $0.name == name })
+        return r.summaries[k]
+    }
+
+    static func evaluate(_ c: ScenarioConfiguration) throws -> AttackEvaluation.Result {
+        let results = try AttackEvaluation.evaluate(
+            AttackEvaluation.variants(of: c), twin: AttackEvaluation.twin(of: c), replications: c.replications, threads: 2, stopFlag: nil)
+        return try #require(results.first)
+    }
+
+    @Test("Common random numbers: a coalition reporting with zero bias changes nothing against the twin")
+    func zeroBiasIsTheTwin() throws {
+        let r = try Self.evaluate(try Self.spike(["attacks.oracle_manipulation.0.bias={price: 0}"]))
+        for name in ["price_move", "distortion_hours", "honest_extra_paid_gct", "provider_revenue_change_gct", "slashed_honest_gct"] {
+            #expect(try Self.figure(r, name).perReplication.allSatisfy { $0 == 0 }, "\(name)")
+        }
+    }
+
+    @Test("A majority coalition biasing the price +50 % moves the consensus price ≥ 30 %; 0.3 of the weight does not")
+    func majorityMovesPrice() throws {
+        let strong = try Self.evaluate(try Self.spike([]))
+        #expect(try Self.figure(strong, "coalition_share").mean >= 0.6)
+        #expect(try Self.figure(strong, "price_move").mean >= 0.3)
+        #expect(try Self.figure(strong, "honest_extra_paid_gct").mean > 0)
+        let weak = try Self.evaluate(try Self.spike(["attacks.oracle_manipulation.0.weight_share=0.3"]))
+        let move = try Self.figure(weak, "price_move").mean
+        #expect(abs(move) < 0.02)
+        #expect(try Self.figure(weak, "slashed_colluders_gct").mean > 0)  // outliers, slashed
+    }
+
+    @Test("The same evaluation gives the same figures for 1 and 2 threads")
+    func deterministic() throws {
+        let c = try Self.spike([])
+        let v = AttackEvaluation.variants(of: c), t = AttackEvaluation.twin(of: c)
+        let one = try AttackEvaluation.evaluate(v, twin: t, replications: 2, threads: 1, stopFlag: nil)
+        let two = try AttackEvaluation.evaluate(v, twin: t, replications: 2, threads: 2, stopFlag: nil)
+        #expect(one[0].values == two[0].values)
+    }
+
+    @Test("weight_share, per-field bias and step load and write back to the same canonical YAML")
+    func keysRoundTrip() throws {
+        let resolved = try ScenarioLoader.load(file: GCTTestSupport.packageRoot.appendingPathComponent("scenarios/attacks/drift.yaml").path)
+        let c = resolved.configuration
+        let m = try #require(c.attacks?.oracleManipulation.first)
+        #expect(m.weightShare == 0.6 && m.validators == 0)
+        #expect(m.fieldBias == OracleFieldValues(price: 0) && m.step == OracleFieldValues(price: 0.002))
+        #expect(c.oracle?.congestionFrom == .price)
+        let again = try ScenarioLoader.load(yaml: resolved.canonicalYAML).configuration
+        #expect(again.attacks == c.attacks && again.oracle == c.oracle)
+    }
+
+    @Test("Drift: the colluders' price bias grows by step per round")
+    func drift() throws {
+        let c = try loadScenario("scenarios/attacks/drift.yaml")
+        var b = try ComponentBench(c)
+        let attacks = try Attacks(b.configuration, replication: 0, ledger: &b.ledger, reserve: b.accounts.reserve)
+        let at = attacks.oracleBias(at: .zero + .hours(25), period: .minutes(10))
+        #expect(at.attack == 0 && at.weightShare == 0.6)
+        #expect(abs((at.fields?[0] ?? 0) - 6 * 0.002) < 1e-12 && at.fields?[1] == 0)
+        #expect(attacks.oracleBias(at: .zero + .hours(23), period: .minutes(10)).attack == -1)
+    }
+}
