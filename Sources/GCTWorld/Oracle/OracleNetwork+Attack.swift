@@ -65,7 +65,8 @@ extension OracleNetwork {
     /// Whether validator `i` reports with `bias` this round.
     @inline(__always)
     func colludes(_ i: Int, _ bias: OracleBias) -> Bool {
-        bias.attack >= 0 && i < coalition.count && coalition[i]
+        guard bias.weightShare != nil else { return i < bias.validators }  // the first N: no state needed
+        return bias.attack >= 0 && i < coalition.count && coalition[i]
     }
 
     /// The congestion factor users pay, from the consensus fields (`oracle.congestion_from`):
