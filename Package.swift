@@ -43,6 +43,12 @@ let package = Package(
         // Layer 3: HDF5 trajectories.
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .target(name: "GCTTrajectory", dependencies: ["CHDF5", "GCTEngine", "GCTWorld"], swiftSettings: swiftSettings),
+        // Layer 3: parameter sweeps and proposal verdicts (paired replications, HDF5 sweep tables).
+        .target(
+            name: "GCTSweep",
+            dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // Layer 3: GPU offload. The kernels' C++ source is shared with the HIP build (make gpu).
         .target(
             name: "CGCTKernels",
@@ -54,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "gctsim",
             dependencies: [
-                "GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", "GCTGPU",
+                "GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", "GCTGPU", "GCTSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -68,6 +74,7 @@ let package = Package(
         .testTarget(name: "GCTWorldTests", dependencies: ["GCTWorld", "GCTScenario", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTSimCommandTests", dependencies: ["gctsim", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTTrajectoryTests", dependencies: ["GCTTrajectory", "_GCTTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GCTSweepTests", dependencies: ["GCTSweep", "GCTScenario", "GCTTrajectory", "GCTWorld", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTGPUTests", dependencies: ["GCTGPU", "GCTEconomics", "GCTEngine", "_GCTTestSupport"], swiftSettings: swiftSettings),
     ]
 )
