@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import _GCTTestSupport
 @testable import GCTSweep
 
 @Suite("sweep plans: vars, ranges, grid, zip, shards")
@@ -96,3 +97,32 @@ struct SweepPlanTests {
     }
 }
 
+
+@Suite("proposal files")
+struct ProposalFileTests {
+    @Test("every shipped proposal under scenarios/proposals parses; governable ones enact, others need --from-start")
+    func shipped() throws {
+        let root = GCTTestSupport.packageRoot.appendingPathComponent("scenarios/proposals")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files == ["anti-whale-log.yaml", "burn-1pct.yaml", "oracle-min-reports-5.yaml", "staking-bonus-cap-5pct.yaml"])
+        for f in files {
+            let p = try ProposalFile(path: root.appendingPathComponent(f).path)
+            #expect(!p.title.isEmpty && !p.parameters.isEmpty && p.votingPeriodDays == 7 && p.executionDelayDays == 2)
+        }
+        let burn = try ProposalFile(path: root.appendingPathComponent("burn-1pct.yaml").path)
+        #expect(burn.fromStartOverrides == ["economy.burn_rate=0.01"])
+    }
+
+    @Test("bad proposal files are located errors")
+    func errors() {
+        #expect(throws: SweepError.self) { try ProposalFile(yaml: "title: x\nkind: vote\nparameters: {burn_rate: \"0.01\"}", path: "p.yaml") }
+        #expect(throws: SweepError.self) { try ProposalFile(yaml: "title: x\nparameters: {burn_rate: \"0.01\"}\nvoting_period: 36h", path: "p.yaml") }
+        #expect(throws: SweepError.self) { try ProposalFile(yaml: "title: x\nkind: parameter_change", path: "p.yaml") }
+        do {
+            _ = try ProposalFile(yaml: "title: x\nparamters: {}", path: "p.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.hasPrefix("p.yaml:2:1: error: unknown key 'paramters'"), "\(error.message)")
+        }
+    }
+}
