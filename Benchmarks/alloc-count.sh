@@ -14,6 +14,7 @@ measure() {  # label, then two argument lists separated by --
   for x in "$@"; do if [ "$x" = -- ]; then seen=1; elif [ $seen = 0 ]; then a+=("$x"); else b+=("$x"); fi; done
   for k in short long; do
     if [ $k = short ]; then args=("${a[@]}"); else args=("${b[@]}"); fi
+    rm -f "$out/$k.json"
     LD_PRELOAD="$out/alloc_count.so" "$GCTSIM" run "${args[@]}" --summary-json "$out/$k.json" >/dev/null 2>"$out/$k.err"
     eval "alloc_$k=$(grep -o 'total_alloc [0-9]*' "$out/$k.err" | cut -d' ' -f2)"
     eval "events_$k=$(jq '.metrics.events.mean' "$out/$k.json")"
