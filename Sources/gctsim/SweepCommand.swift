@@ -36,8 +36,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run shard i of n (runs k with k mod n = i − 1); combine the shard files with gctsim merge. 'auto' (or 'auto:FIRST-LAST', the whole array's task IDs) takes i/n from the Slurm job array (SLURM_ARRAY_TASK_ID, _COUNT, _MIN, _MAX) and writes PATH's shard file (sweep.h5 → sweep.shard-i-of-n.h5); see docs/slurm.md.", valueName: "i/n|auto"))
     var shard: String?
 
-    @Flag(help: "Print the number of runs, a shard count for --target-seconds-per-task (from a timed pilot run of replication 0 of point 0) and the sbatch command lines of a Slurm job array and its merge; runs no sweep.")
-    var plan = false
+    @Flag(name: .customLong("plan"), help: "Print the number of runs, a shard count for --target-seconds-per-task (from a timed pilot run of replication 0 of point 0) and the sbatch command lines of a Slurm job array and its merge; runs no sweep.")
+    var planOnly = false
 
     @Option(help: ArgumentHelp("With --plan: the wall time each array task should take (default 1800).", valueName: "S"))
     var targetSecondsPerTask: Double?
@@ -69,10 +69,10 @@ struct SweepCommand: ParsableCommand {
         if variables.isEmpty { throw ValidationError("a sweep needs at least one --var KEY=v1,v2,… or KEY=start..stop:step") }
         if SweepSummary.Format(rawValue: summary) == nil { throw ValidationError("--summary must be csv, md or json, got '\(summary)'") }
         if let t = targetSecondsPerTask {
-            if !plan { throw ValidationError("--target-seconds-per-task needs --plan") }
+            if !planOnly { throw ValidationError("--target-seconds-per-task needs --plan") }
             if !(t > 0) || !t.isFinite { throw ValidationError("--target-seconds-per-task must be a positive number of seconds, got \(t)") }
         }
-        if plan, shard != nil { throw ValidationError("--plan prints the shards of a Slurm array; give it without --shard") }
+        if planOnly, shard != nil { throw ValidationError("--plan prints the shards of a Slurm array; give it without --shard") }
     }
 
     func run() throws {
@@ -93,7 +93,7 @@ struct SweepCommand: ParsableCommand {
             CommandSupport.fail("\(error)")
         }
         let name = sweep.base.configuration.name
-        if plan {
+        if planOnly {
             SweepSlurmPlan.print(
                 sweep, command: self, output: output ?? "results/sweep-\(name).h5", target: targetSecondsPerTask ?? 1800)
             return

@@ -129,7 +129,7 @@ done
 say "slurmctld (pid $(cat "$tmp/slurmctld.pid")) and slurmd (pid $(cat "$tmp/slurmd.pid")) up; node $host: idle"
 
 # --- the sweep: 2 vars × 2 values × 3 replications = 12 runs, 4 shards of 3 runs ---
-sweep_args=(scenarios/ci/smoke.yaml --set duration=6h --var providers.servers=3,4 --var economy.burn_rate=0.005,0.01 --replications 3)
+sweep_args=(scenarios/ci/smoke.yaml --set duration=7d --var providers.servers=3,4 --var economy.burn_rate=0.005,0.01 --replications 3)
 
 # Waits until none of the jobs $@ is pending or running (at most $timeout s).
 wait_jobs() {
@@ -187,7 +187,7 @@ jobs_submitted+=("$array" "$merge")
 say "array job $array, merge job $merge"
 rows=0
 for _ in $(seq 120); do
-  rows=$(h5ls "$partial/sweep" 2>/dev/null | sed -n 's/.*{\([0-9]*\)\/.*/\1/p')
+  rows=$(HDF5_USE_FILE_LOCKING=FALSE h5ls "$partial/sweep" 2>/dev/null | sed -n 's/.*{\([0-9]*\)\/.*/\1/p')
   [ "${rows:-0}" -ge 1 ] && break
   sleep 0.5
 done
