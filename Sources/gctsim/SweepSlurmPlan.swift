@@ -66,8 +66,8 @@ enum SweepSlurmPlan {
         let example = SlurmArrayShard.shardPath(output: output, shard: try! SweepShard(index: 1, count: shards))
         var lines: [String] = []
         lines.append("sweep \(sweep.base.configuration.name): \(plan.pointCount) points × \(plan.replications) replications = \(plan.runCount) runs")
-        lines.append(String(format: "pilot: replication 0 of point 0 took %.2f s here; estimate %.0f s for the whole sweep on %d thread(s) (every run assumed to cost the pilot's)", pilot, Double(plan.runCount) * pilot / Double(threads), threads))
-        lines.append(String(format: "target %.0f s per task → suggested shards: %d (%d runs per task, about %.0f s each; --time=%@ is twice that plus a minute)", target, shards, runsPerTask, taskSeconds, time))
+        lines.append(String(format: "pilot: replication 0 of point 0 took %.2f s here; estimate %.1f s for the whole sweep on %d thread(s) (every run assumed to cost the pilot's)", pilot, Double(plan.runCount) * pilot / Double(threads), threads))
+        lines.append(String(format: "target %.0f s per task → suggested shards: %d (%d runs per task, about %.1f s each; --time=%@ is twice that plus a minute)", target, shards, runsPerTask, taskSeconds, time))
         lines.append("shard files: \(example) … ; merged: \(output)")
         lines.append("")
         lines.append("# one command (prints the array and merge job IDs):")
