@@ -47,7 +47,9 @@ case "$GCTSIM" in /*) ;; *) GCTSIM=$(cd "$(dirname "$GCTSIM")" && pwd)/$(basenam
 export GCTSIM
 command -v sbatch >/dev/null || die "sbatch not found: run this on a Slurm login node (module load slurm?)"
 if [ -z "$shards" ]; then
-  shards=$("$GCTSIM" sweep "$@" --plan | sed -n 's/.*suggested shards: \([0-9]*\).*/\1/p')
+  plan_threads=()
+  [ ${#cpus_arg[@]} -gt 0 ] && plan_threads=(--threads "${cpus_arg[0]#--cpus-per-task=}")
+  shards=$("$GCTSIM" sweep "$@" "${plan_threads[@]}" --plan | sed -n 's/.*suggested shards: \([0-9]*\).*/\1/p')
   [ -n "$shards" ] || die "could not get a shard count from gctsim sweep --plan; give --shards N"
   echo "submit.sh: $shards shards (gctsim sweep --plan)" >&2
 fi
