@@ -75,7 +75,7 @@ enum SweepSlurmPlan {
         lines.append("# or the two sbatch lines it runs:")
         lines.append("array=$(sbatch --parsable --array=1-\(shards)\(cpus) --time=\(time) deploy/slurm/sweep.sbatch \(sweepArgs))")
         lines.append("sbatch --parsable --dependency=afterok:$array deploy/slurm/merge.sbatch \(outWord) \(shards)")
-        lines.append("# resubmit failed tasks only (e.g. 2 and 5), then merge: the same line with --array=2,5")
+        lines.append("# failed tasks (e.g. 2 and 5): scancel the waiting merge job, then the same two lines with --array=2,5 (or submit.sh … --array 2,5); they resume from their .partial files")
         Swift.print(lines.joined(separator: "\n"))
     }
 }
