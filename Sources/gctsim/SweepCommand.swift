@@ -30,11 +30,17 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Replications per point (default: the scenario's).")
     var replications: Int?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: "Worker threads (default: all cores; in a Slurm job SLURM_CPUS_PER_TASK, or 1).")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Run shard i of n (runs k with k mod n = i − 1); combine the shard files with gctsim merge.", valueName: "i/n"))
+    @Option(help: ArgumentHelp("Run shard i of n (runs k with k mod n = i − 1); combine the shard files with gctsim merge. 'auto' (or 'auto:FIRST-LAST', the whole array's task IDs) takes i/n from the Slurm job array (SLURM_ARRAY_TASK_ID, _COUNT, _MIN, _MAX) and writes PATH's shard file (sweep.h5 → sweep.shard-i-of-n.h5); see docs/slurm.md.", valueName: "i/n|auto"))
     var shard: String?
+
+    @Flag(name: .customLong("plan"), help: "Print the number of runs, a shard count for --target-seconds-per-task (from a timed pilot run of replication 0 of point 0) and the sbatch command lines of a Slurm job array and its merge; runs no sweep.")
+    var planOnly = false
+
+    @Option(help: ArgumentHelp("With --plan: the wall time each array task should take (default 1800).", valueName: "S"))
+    var targetSecondsPerTask: Double?
 
     @Option(help: ArgumentHelp("The sweep file (default: results/sweep-NAME.h5).", valueName: "PATH"))
     var output: String?
@@ -62,15 +68,24 @@ struct SweepCommand: ParsableCommand {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if variables.isEmpty { throw ValidationError("a sweep needs at least one --var KEY=v1,v2,… or KEY=start..stop:step") }
         if SweepSummary.Format(rawValue: summary) == nil { throw ValidationError("--summary must be csv, md or json, got '\(summary)'") }
+        if let t = targetSecondsPerTask {
+            if !planOnly { throw ValidationError("--target-seconds-per-task needs --plan") }
+            if !(t > 0) || !t.isFinite { throw ValidationError("--target-seconds-per-task must be a positive number of seconds, got \(t)") }
+        }
+        if planOnly, shard != nil { throw ValidationError("--plan prints the shards of a Slurm array; give it without --shard") }
     }
 
     func run() throws {
-        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads = self.threads ?? SweepSlurmPlan.defaultThreads(ProcessInfo.processInfo.environment)
         let sweep: SweepScenario
         let shardSpec: SweepShard?
         do {
             let vars = try variables.map { (t) throws(SweepError) in try SweepVariable(parsing: t) }
-            shardSpec = try shard.map { (t) throws(SweepError) in try SweepShard(parsing: t) }
+            shardSpec = try shard.map { (t) throws(SweepError) in
+                SlurmArrayShard.isAuto(t)
+                    ? try SlurmArrayShard.shard(t, environment: ProcessInfo.processInfo.environment)
+                    : try SweepShard(parsing: t)
+            }
             sweep = try SweepScenario(
                 file: file, overrides: overrides + (seed.map { ["seed=\($0)"] } ?? []), variables: vars,
                 layout: zip ? .zip : .grid, replications: replications, seeding: independent ? .independent : .common)
@@ -78,7 +93,15 @@ struct SweepCommand: ParsableCommand {
             CommandSupport.fail("\(error)")
         }
         let name = sweep.base.configuration.name
-        let path = output ?? "results/sweep-\(name)\(shardSpec.map { ".shard-\($0.index)-of-\($0.count)" } ?? "").h5"
+        if planOnly {
+            SweepSlurmPlan.print(
+                sweep, command: self, output: output ?? "results/sweep-\(name).h5", target: targetSecondsPerTask ?? 1800)
+            return
+        }
+        var path = output ?? "results/sweep-\(name)\(shardSpec.map { ".shard-\($0.index)-of-\($0.count)" } ?? "").h5"
+        if let shard, SlurmArrayShard.isAuto(shard), let output, let shardSpec {
+            path = SlurmArrayShard.shardPath(output: output, shard: shardSpec)
+        }
         if output == nil { try? FileManager.default.createDirectory(atPath: "results", withIntermediateDirectories: true) }
         _ = StopSignals.install()
         let terminal = isatty(STDERR_FILENO) == 1
