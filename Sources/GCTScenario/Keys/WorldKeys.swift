@@ -109,6 +109,7 @@ extension AutoscalingConfiguration {
             .value("min_servers", \.minServers, Codecs.integer(minimum: 1), "fewest servers; at most `providers.servers`"),
             .value("max_servers", \.maxServers, Codecs.integer(minimum: 1), "most servers; at least `providers.servers`", defaultText: "4 × `providers.servers`"),
             .value("velocity_window", \.velocityWindow, Codecs.positiveDuration, "trailing window of the token velocity"),
+            .value("velocity", \.velocity, Codecs.choice(VelocityDefinition.self), "`relative`: the last period's token volume over the window's mean volume per period; `annualized`: window volume / mean circulating supply × 365 d / window (departure P5)"),
         ], documented: start(servers: 1))
     }
 }
