@@ -41,7 +41,8 @@ struct EconomyLoopTests {
         c.users[0].arrival.ratePerSecond = 1.5  // 2 servers, 3 s service: overloaded
         c.providers.failureProbability = 0
         c.autoscaling = AutoscalingConfiguration(
-            period: .hours(1), provisioningDelay: .minutes(10), minServers: 1, maxServers: 16, velocityWindow: .days(1))
+            period: .hours(1), provisioningDelay: .minutes(10), minServers: 1, maxServers: 16, velocityWindow: .days(1),
+            velocity: .annualized)  // the spec's annualized reading: volume ≫ the small supply
         let o = ScalingRecorder()
         var world = try World(c, replication: 0, observer: o)
         _ = world.runToEnd(stopFlag: nil)
@@ -109,6 +110,7 @@ struct EconomyLoopTests {
         c.users[0].arrival.ratePerSecond = 0.001
         c.users[0].count = 1
         c.economy.initialSupply = TokenAmount(gct: 10_000_000)
+        c.economy.feePool = .keep  // the emission alone funds the APY (with `staking`, fees would add to it)
         c.stakers = StakersConfiguration(count: 60, balance: TokenAmount(gct: 100_000), initialStakeFraction: 1,
                                          reviewPeriod: .days(365), inertia: 1)
         let (world, _) = try run(c)

@@ -14,7 +14,8 @@ import _GCTTestSupport
 
     /// (scenario file, fixture name, --set overrides). The fixtures were written by the code
     /// before the key declarations (`gctsim validate FILE --print`); they are hashed into
-    /// `scenario_hash`, so they must never change.
+    /// `scenario_hash`, so they change only with a new key (issue 13 added `economy.fee_pool`,
+    /// `economy.emission.undistributed`, `pricing.lambda_update`, `autoscaling.velocity`).
     static let cases: [(String, String, [String])] = [
         ("scenarios/baseline.yaml", "baseline", []),
         ("scenarios/market-small.yaml", "market-small", []),
