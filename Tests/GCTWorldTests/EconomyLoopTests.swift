@@ -144,3 +144,24 @@ final class ScalingRecorder: WorldObserver, @unchecked Sendable {
     var rows: [ScalingRow] = []
     func scaling(_ row: ScalingRow) { rows.append(row) }
 }
+
+/// Slashing with consequences (issue 13): a validator slashed below the minimum stake leaves the
+/// validator set — no reports, no fee share — and the oracle goes on with the others.
+@Suite("Slashed validators leave the set")
+struct SlashedValidatorTests {
+    @Test("attacks.yaml with a 90 % outlier slash: the attacker is slashed out, stops reporting and earns nothing more")
+    func slashedOut() throws {
+        let c = try loadScenario("scenarios/ci/attacks.yaml", ["economy.slashing.oracle_outlier=0.9"])
+        var world = try World(c, replication: 0, observer: ScalingRecorder())
+        _ = world.runToEnd(stopFlag: nil)
+        #expect(world.violation == nil)
+        let out = world.oracle.validators.filter { world.staking.book.positions[Int($0.position.rawValue)].status != .active }
+        try #require(!out.isEmpty, "no validator left the set")
+        for v in out {
+            // Asked only while in the set: fewer rounds than the validators still in it.
+            #expect(v.asked < world.oracle.rounds)
+        }
+        let report = world.economyReport().metrics
+        #expect((report[.oracleFailedRounds] ?? 1) == 0)
+    }
+}

@@ -92,7 +92,7 @@ extension OracleConfiguration {
             .value("detector", \.detector, Codecs.boolean, "run `detect_price_manipulation` on each consensus price"),
             .value("regional_pricing", \.regionalPricing, Codecs.boolean, "price per region (departure P12)"),
             .value("time_of_day_pricing", \.timeOfDayPricing, Codecs.boolean, "time-of-day pricing (departure P12)"),
-            .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("in [-12, 14]") { $0 >= -12 && $0 <= 14 }, "UTC offset of the local clock of time-of-day pricing"),
+            .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("a whole number in [-12, 14]") { $0 >= -12 && $0 <= 14 && $0 == $0.rounded() }, "UTC offset of the local clock of time-of-day pricing, whole hours (the library's `TimeOfDayPricing` takes whole hours; 5.5 is refused, not rounded)"),
         ], documented: OracleConfiguration())
     }
 }

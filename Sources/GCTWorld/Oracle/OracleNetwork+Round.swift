@@ -28,7 +28,7 @@ extension OracleNetwork {
 
         var reports: [OracleReport] = []
         var unavailable: [UnavailableValidator] = []
-        var latencies: [Double] = []
+        var latencies = [Double](repeating: .infinity, count: validators.count)  // by validator index
         var reporters: [Int] = [], absentees: [Int] = []
         reports.reserveCapacity(validators.count)
         let meanLatency = v.responseTime.mean.seconds
@@ -43,7 +43,6 @@ extension OracleNetwork {
             if streams[i].uniform() < v.unavailability {
                 unavailable.append(UnavailableValidator(validatorID: val.id, reputation: val.reputation))
                 absentees.append(i)
-                latencies.append(.infinity)
                 continue
             }
             let factor = i < bias.validators ? 1 + bias.bias : 1
@@ -57,11 +56,10 @@ extension OracleNetwork {
                 // A report after the deadline counts as missing.
                 unavailable.append(UnavailableValidator(validatorID: val.id, reputation: val.reputation))
                 absentees.append(i)
-                latencies.append(.infinity)
                 continue
             }
             validators[i].answered += 1
-            latencies.append(latency)
+            latencies[i] = latency
             reports.append(OracleReport(validatorID: val.id, stake: stake, reputation: val.reputation, values: values))
             reporters.append(i)
         }
