@@ -8,7 +8,7 @@ BROWSER_APT_PACKAGES ?= chromium chromium-driver
 GCTSIM_RELEASE = .build/release/gctsim
 VENV_STAMP = .venv/.requirements-installed
 
-.PHONY: deps deps-browser build gpu test demo notebooks notebook-check bench clean fuzz
+.PHONY: deps deps-browser build gpu test demo notebooks notebook-check bench clean fuzz slurm-check
 
 # Installs the Debian packages given as $(1) that are missing (`apt-get update` first).
 define apt_install
@@ -57,7 +57,16 @@ test: deps gpu
 	Tests/python/run.sh
 	$(GCTSIM_RELEASE) check --junit .build/check-junit.xml --force
 	python3 Tests/fuzz/fuzz.py --binary $(GCTSIM_RELEASE) --count 1000 --seed 1
+	$(MAKE) slurm-check
 	$(MAKE) notebook-check
+
+# Part of `make test`: a single-node Slurm cluster in a temporary folder (slurmctld, slurmd, munge:
+# installed with apt when missing), a 4-task array sweep and its dependent merge through
+# deploy/slurm/submit.sh, compared with the same sweep run locally; then one task killed with scancel,
+# resubmitted alone and merged again (SLURM_CHECK_RESUBMIT=0 skips that part). Needs root. docs/slurm.md.
+slurm-check:
+	@[ -x $(GCTSIM_RELEASE) ] || $(SWIFT) build -c release --product gctsim
+	deploy/slurm/check.sh $(GCTSIM_RELEASE)
 
 # The seeded mutation fuzzer over scenarios/ and the command line (docs/scenarios.md, "Limits"):
 # `make fuzz N=10000 SEED=7`. Fails on a crash, a hang, or an error that is not one short line.

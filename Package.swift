@@ -52,6 +52,12 @@ let package = Package(
         .target(
             name: "GCTWorldTrajectory", dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTTrajectory"],
             swiftSettings: swiftSettings),
+        // Layer 3: parameter sweeps and proposal verdicts (paired replications, HDF5 sweep tables).
+        .target(
+            name: "GCTSweep",
+            dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // Layer 3: GPU offload. The kernels' C++ source is shared with the HIP build (make gpu).
         .target(
             name: "CGCTKernels",
@@ -64,7 +70,7 @@ let package = Package(
             name: "gctsim",
             dependencies: [
                 "GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTCheck", "GCTTrajectory", "GCTWorldTrajectory",
-                "GCTGPU",
+                "GCTGPU", "GCTSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -85,6 +91,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "GCTSimCommandTests", dependencies: ["gctsim", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTTrajectoryTests", dependencies: ["GCTTrajectory"], swiftSettings: swiftSettings),
+        .testTarget(name: "GCTSweepTests", dependencies: ["GCTEngine", "GCTSweep", "GCTTrajectory", "_GCTTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GCTGPUTests", dependencies: ["CGCTKernels", "GCTEconomics", "GCTEngine", "GCTGPU", "_GCTTestSupport"], swiftSettings: swiftSettings),
     ]
 )

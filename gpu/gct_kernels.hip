@@ -87,8 +87,9 @@ __global__ void gct_tokenflow_kernel(gct_tokenflow_params p, gct_tokenflow_day* 
     last.circulating = s.minted - s.burned - s.staked;
     last.emission_due = 0;
     last.multiplier_num = 0;
+    const gct_poisson_consts poisson = gct_poisson_prepare(p.mean_daily_execs);
     for (uint32_t d = 0; d < p.days; ++d) {
-        last = gct_tokenflow_step(&p, &s, r, d);
+        last = gct_tokenflow_step_prepared(&p, &poisson, &s, r, d);
         if (daily) daily[(uint64_t)r * p.days + d] = last;
     }
     finals[r] = last;

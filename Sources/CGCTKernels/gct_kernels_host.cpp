@@ -3,7 +3,10 @@
 #include "gct_kernels.h"
 #include "shared/gct_kernels_shared.h"
 
+#include <algorithm>
 #include <chrono>
+#include <system_error>
+#include <thread>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -36,21 +39,58 @@ extern "C" int32_t gct_cpu_oracle_round_data(const gct_oracle_params* params, ui
     return GCT_OK;
 }
 
-extern "C" int32_t gct_cpu_tokenflow_ensemble(const gct_tokenflow_params* params, gct_tokenflow_day* daily,
-                                              gct_tokenflow_day* final_state) {
-    int32_t status = gct_validate_tokenflow(params);
-    if (status != GCT_OK) return status;
-    if (!final_state) return GCT_ERR_INVALID_ARGUMENT;
-    for (uint32_t r = 0; r < params->replications; ++r) {
+namespace {
+/// Replications [first, end) of the ensemble: each replication owns its own state and streams, so the
+/// result of a replication does not depend on which thread runs it or in what order.
+void tokenflow_range(const gct_tokenflow_params* params, uint32_t first, uint32_t end, gct_tokenflow_day* daily,
+                     gct_tokenflow_day* final_state) {
+    const gct_poisson_consts poisson = gct_poisson_prepare(params->mean_daily_execs);
+    for (uint32_t r = first; r < end; ++r) {
         gct_tokenflow_state s = gct_tokenflow_init(params);
         gct_tokenflow_day last = {0, 0, s.burned, s.minted, s.staked, s.minted - s.burned - s.staked, 0, 0};
+        gct_tokenflow_day* row = daily ? daily + (uint64_t)r * params->days : nullptr;
         for (uint32_t d = 0; d < params->days; ++d) {
-            last = gct_tokenflow_step(params, &s, r, d);
-            if (daily) daily[(uint64_t)r * params->days + d] = last;
+            last = gct_tokenflow_step_prepared(params, &poisson, &s, r, d);
+            if (row) row[d] = last;
         }
         final_state[r] = last;
     }
+}
+}  // namespace
+
+extern "C" int32_t gct_cpu_tokenflow_ensemble_threads(const gct_tokenflow_params* params, int32_t threads,
+                                                      gct_tokenflow_day* daily, gct_tokenflow_day* final_state) {
+    int32_t status = gct_validate_tokenflow(params);
+    if (status != GCT_OK) return status;
+    if (!final_state || threads < 0) return GCT_ERR_INVALID_ARGUMENT;
+    const uint32_t R = params->replications;
+    uint32_t n = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : (uint32_t)threads;
+    if (n > R) n = R;
+    if (n <= 1) {
+        tokenflow_range(params, 0, R, daily, final_state);
+        return GCT_OK;
+    }
+    try {
+        std::vector<std::thread> workers;
+        workers.reserve(n - 1);
+        // Contiguous blocks of replications, the first R mod n one longer.
+        uint32_t first = 0;
+        for (uint32_t t = 0; t < n; ++t) {
+            uint32_t end = first + R / n + (t < R % n ? 1 : 0);
+            if (t + 1 == n) tokenflow_range(params, first, end, daily, final_state);
+            else workers.emplace_back(tokenflow_range, params, first, end, daily, final_state);
+            first = end;
+        }
+        for (auto& w : workers) w.join();
+    } catch (const std::system_error&) {
+        return GCT_ERR_OUT_OF_MEMORY;
+    }
     return GCT_OK;
+}
+
+extern "C" int32_t gct_cpu_tokenflow_ensemble(const gct_tokenflow_params* params, gct_tokenflow_day* daily,
+                                              gct_tokenflow_day* final_state) {
+    return gct_cpu_tokenflow_ensemble_threads(params, 1, daily, final_state);
 }
 
 namespace {

@@ -9,7 +9,11 @@ public enum ScenarioCheck {
     public static let exactInvariants = [
         "supply_conservation", "minted_within_cap", "no_negative_balances", "burned_non_decreasing",
         "queue_conservation", "reputation_range", "multiplier_range", "annual_emission",
+        "minted_accounted", "consensus_progress",
     ]
+
+    /// The most consecutive oracle rounds with ≥ 3 reports and no consensus `consensus_progress` allows.
+    public static let maximumStall = 12
 
     /// Checks `configuration` (its `replications` are K).
     ///
@@ -56,6 +60,28 @@ public enum ScenarioCheck {
             if name == "multiplier_range" && c.validators == nil { continue }
             if name == "annual_emission" {
                 invariants.append(annualEmission(c))
+                continue
+            }
+            if name == "minted_accounted" {
+                // Every minted token is held by an account or a named pool: the emission pool
+                // (minted, held by no one) is empty at every epoch end under the default rule.
+                guard c.validators != nil, c.economy.emission.undistributed == .validators else { continue }
+                let bad = reps.filter { ($0.outcome.metrics[.emissionUndistributedAtEpochMax] ?? 0) > 0 }
+                invariants.append(InvariantResult(
+                    name: name, kind: .exact, detail: "the emission pool at every epoch end of \(k) replications",
+                    failure: bad.first.map { r in
+                        "minted_accounted failed in \(bad.count) of \(k) replications; first, replication \(r.outcome.replication): up to \(r.outcome.metrics[.emissionUndistributedAtEpochMax] ?? 0) GCT left in the emission pool at an epoch end"
+                    }))
+                continue
+            }
+            if name == "consensus_progress" {
+                guard c.validators != nil else { continue }
+                let bad = reps.filter { ($0.outcome.metrics[.oracleLongestStall] ?? 0) > Double(maximumStall) }
+                invariants.append(InvariantResult(
+                    name: name, kind: .exact, detail: "at most \(maximumStall) consecutive rounds with ≥ 3 reports and no consensus, \(k) replications",
+                    failure: bad.first.map { r in
+                        "consensus_progress failed in \(bad.count) of \(k) replications; first, replication \(r.outcome.replication): \(r.outcome.metrics[.oracleLongestStall] ?? 0) consecutive rounds with ≥ 3 reports and no consensus"
+                    }))
                 continue
             }
             let failure = firstProblem.removeValue(forKey: name).map { (rep, p, count) in

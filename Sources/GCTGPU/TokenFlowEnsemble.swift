@@ -14,10 +14,12 @@ public enum TokenFlowEnsemble {
     ///
     /// - Parameters:
     ///   - keepDaily: whether to return every day (R × D entries) or only the last.
+    ///   - threads: host threads of the CPU backend (0: every core); the results are the same for any
+    ///     number (each replication is computed whole by one thread, into its own slots).
     /// - Throws: `KernelError.invalidArgument` for parameters outside the kernel's ranges (rates with
     ///   numerator and denominator below 2³², capacity ≤ 9·10⁹, …), or the GPU's runtime error.
-    public static func run(_ parameters: TokenFlowParameters, keepDaily: Bool = false, on backend: ComputeBackend)
-        throws(KernelError) -> Result
+    public static func run(_ parameters: TokenFlowParameters, keepDaily: Bool = false, threads: Int = 0,
+                           on backend: ComputeBackend) throws(KernelError) -> Result
     {
         var p = parameters.cParameters
         let r = max(parameters.replications, 0)
@@ -28,7 +30,8 @@ public enum TokenFlowEnsemble {
             daily.withUnsafeMutableBufferPointer { d in
                 let dailyPointer = keepDaily ? d.baseAddress : nil
                 switch backend {
-                case .cpu: return gct_cpu_tokenflow_ensemble(&p, dailyPointer, f.baseAddress)
+                case .cpu:
+                    return gct_cpu_tokenflow_ensemble_threads(&p, Int32(clamping: max(threads, 0)), dailyPointer, f.baseAddress)
                 case let .gpu(library, _): return library.tokenflow(&p, dailyPointer, f.baseAddress!)
                 }
             }

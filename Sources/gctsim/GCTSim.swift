@@ -11,6 +11,7 @@ struct GCTSim: ParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, InspectCommand.self, QuoteCommand.self,
             DevicesCommand.self, MonteCarloCommand.self, CalibrateCommand.self, CheckCommand.self, WriteSampleTrajectoryCommand.self, KeysCommand.self, AttackCommand.self,
+            SweepCommand.self, MergeCommand.self, ProposalCommand.self,
         ]
     )
 }

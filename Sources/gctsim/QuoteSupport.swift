@@ -6,7 +6,7 @@ import GCTScenario
 /// A bad input to `gctsim quote`: printed as one `error: …` line on stderr, nothing on stdout.
 struct QuoteInputError: Error, CustomStringConvertible {
     var description: String
-    init(_ message: String) { description = message }
+    init(_ message: String) { description = ErrorText.oneLine(message) }  // one line, values shortened
 }
 
 enum QuoteIO {

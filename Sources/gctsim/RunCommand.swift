@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Write no trajectory file.")
     var noOutput = false
 
-    @Flag(help: "Show progress on stderr even when it is not a terminal (by default only on a terminal).")
+    @Flag(help: "Show progress (replications, simulated time reached, events/s, ETA) on stderr even when it is not a terminal (then a whole line every 10 s; by default only on a terminal).")
     var progress = false
 
     @Flag(help: "No progress on stderr.")
@@ -76,7 +76,10 @@ struct RunCommand: ParsableCommand {
             }
         }
         _ = StopSignals.install()
-        let progress = ProgressReporter(total: c.replications, enabled: !quiet && (self.progress || isatty(STDERR_FILENO) != 0))
+        let terminal = isatty(STDERR_FILENO) != 0
+        let progress = ProgressReporter(
+            total: c.replications, perReplication: (c.warmup + c.duration).simDuration,
+            enabled: !quiet && (self.progress || terminal), terminal: terminal)
         let started = Date()
         let trajectory: TrajectoryFile?
         if noOutput {
@@ -107,10 +110,11 @@ struct RunCommand: ParsableCommand {
                             writeErrors.withLock { $0.append("\(error)") }
                         }
                     },
-                    progress: { _ in progress.step() })
+                    progress: { _ in progress.step() }, runProgress: progress.run)
             } else {
                 outcomes = try ReplicationRunner.run(
-                    c, threads: threads, observer: { _ in NullObserver() }, progress: { _ in progress.step() })
+                    c, threads: threads, observer: { _ in NullObserver() }, progress: { _ in progress.step() },
+                    runProgress: progress.run)
             }
         } catch {
             if let trajectory { try? trajectory.close(status: .failed) }
@@ -199,33 +203,83 @@ enum HumanSummary {
     }
 }
 
-/// Progress on stderr for runs longer than a few seconds.
+/// Progress on stderr for runs longer than a few seconds: replications done, simulated time reached
+/// (summed over the replications running), events/s and an ETA. On a terminal one line redrawn in
+/// place (`\r`) twice a second; elsewhere (only with `--progress`) a whole line every 10 s, never `\r`.
 final class ProgressReporter: @unchecked Sendable {
     private let total: Int
+    private let perReplication: SimDuration
+    private let terminal: Bool
+    private let enabled: Bool
+    /// Where the replications report events and simulated time while they run.
+    let run = RunProgress()
     private var done = 0
     private let started = Date()
     private let lock = NSLock()
     private var printed = false
+    private var finished = false
+    private var timer: DispatchSourceTimer?
 
-    private let enabled: Bool
-
-    /// `enabled`: whether to print at all (a terminal, or `--progress`; never with `--quiet`).
-    init(total: Int, enabled: Bool = true) {
+    /// `enabled`: whether to print at all (a terminal, or `--progress`; never with `--quiet`);
+    /// `terminal`: whether stderr is a terminal (then the line is redrawn in place).
+    init(total: Int, perReplication: SimDuration, enabled: Bool, terminal: Bool) {
         self.total = total
+        self.perReplication = perReplication
         self.enabled = enabled
+        self.terminal = terminal
+        guard enabled else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+        let period = terminal ? 0.5 : 10.0
+        timer.schedule(deadline: .now() + 3, repeating: period)
+        timer.setEventHandler { [unowned self] in self.draw() }
+        self.timer = timer
+        timer.resume()
     }
 
+    /// One replication finished.
     func step() {
         guard enabled else { return }
         lock.lock(); defer { lock.unlock() }
         done += 1
-        if Date().timeIntervalSince(started) > 3 {
-            printed = true
-            FileHandle.standardError.write(Data("\rreplications \(done)/\(total)".utf8))
-        }
+    }
+
+    private func draw() {
+        lock.lock(); defer { lock.unlock() }
+        guard !finished else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let simulated = run.simulated
+        let target = Double(perReplication.ticks) * Double(total)
+        let fraction = target > 0 ? min(Double(simulated.ticks) / target, 1) : 0
+        let rate = elapsed > 0 ? Double(run.events) / elapsed : 0
+        var line = "replications \(done)/\(total)  simulated \(Self.text(simulated.ticks)) of "
+            + "\(Self.text(Int64(target.rounded()))) (\(String(format: "%.1f", fraction * 100)) %)  "
+            + "\(Self.rate(rate)) events/s"
+        if fraction > 0.001 { line += "  ETA \(Self.eta(elapsed * (1 - fraction) / fraction))" }
+        printed = true
+        FileHandle.standardError.write(Data((terminal ? "\r" + line + "\u{1B}[K" : line + "\n").utf8))
+    }
+
+    /// Simulated time as seconds, hours or days.
+    static func text(_ ticks: Int64) -> String {
+        let s = Double(ticks) / Double(SimTime.ticksPerSecond)
+        if s < 120 { return String(format: "%.0f s", s) }
+        if s < 2 * 86_400 { return String(format: "%.1f h", s / 3_600) }
+        return String(format: "%.1f d", s / 86_400)
+    }
+
+    static func rate(_ r: Double) -> String {
+        r >= 1e6 ? String(format: "%.2f M", r / 1e6) : r >= 1e3 ? String(format: "%.1f k", r / 1e3) : String(format: "%.0f", r)
+    }
+
+    static func eta(_ s: Double) -> String {
+        let whole = Int(s.rounded())
+        return whole < 60 ? "\(whole) s" : whole < 3_600 ? "\(whole / 60) min \(whole % 60) s" : "\(whole / 3_600) h \(whole / 60 % 60) min"
     }
 
     func finish() {
-        if printed { FileHandle.standardError.write(Data("\n".utf8)) }
+        timer?.cancel()
+        lock.lock(); defer { lock.unlock() }
+        finished = true
+        if printed && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

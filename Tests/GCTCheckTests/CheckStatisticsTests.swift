@@ -104,5 +104,6 @@ enum WorldSampleFixture {
         queueLength: 0, running: 0, capacity: 1, priceMultiplier: 1, consensusPrice: 0, tokenVelocity: 0,
         arrived: 0, completed: 0, failed: 0, balked: 0, insufficient: 0,
         stakingPromised: .zero, stakingPaid: .zero, stakingShortfall: .zero, emissionCapShortfall: .zero,
+        validatorEmissionMinted: .zero, emissionUndistributed: .zero, feePoolBalance: .zero,
         reputationMin: 1, reputationMedian: 1, reputationMax: 1, alarms: 0, proposalsPassed: 0, burnRate: 0.005)
 }

@@ -162,6 +162,23 @@ struct DiscreteEventModelTests {
         #expect(again.queue.scheduledCount == model.queue.scheduledCount)
     }
 
+    @Test("a progress probe sees every event and the simulated time covered, and changes nothing")
+    func progressProbe() {
+        let horizon = SimTime.seconds(300_000)  // about 300 000 events: several reports of RunProgress.batch
+        var plain = MM1(seed: 5, arrivalRate: 0.5, serviceRate: 1)
+        let plainSummary = plain.run(until: horizon, stopFlag: nil)
+        let progress = RunProgress()
+        var probed = MM1(seed: 5, arrivalRate: 0.5, serviceRate: 1)
+        let first = probed.run(until: .seconds(100_000), stopFlag: nil, progress: progress)
+        let second = probed.run(until: horizon, stopFlag: nil, progress: progress)
+        #expect(plainSummary.eventsHandled > 2 * RunProgress.batch)
+        #expect(progress.events == plainSummary.eventsHandled)
+        #expect(first.eventsHandled + second.eventsHandled == plainSummary.eventsHandled)
+        #expect(progress.simulated == horizon - .zero)
+        #expect(probed.numberInSystem == plain.numberInSystem)
+        #expect(probed.queue.scheduledCount == plain.queue.scheduledCount)
+    }
+
     @Test("a run split into pieces equals one run")
     func splitRun() {
         var whole = MM1(seed: 7, arrivalRate: 0.5, serviceRate: 1)

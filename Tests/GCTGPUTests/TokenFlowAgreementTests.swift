@@ -37,6 +37,18 @@ struct TokenFlowAgreementTests {
         }
     }
 
+    /// The same days whatever the number of host threads (each replication is one thread's, in its own
+    /// slots), including more threads than replications and a count that does not divide them.
+    @Test func anyThreadCountSameDays() throws {
+        let p = TokenFlowParameters(seed: 11, replications: 7, days: 400)
+        let one = try TokenFlowEnsemble.run(p, keepDaily: true, threads: 1, on: .cpu)
+        for threads in [0, 2, 3, 8] {
+            let many = try TokenFlowEnsemble.run(p, keepDaily: true, threads: threads, on: .cpu)
+            #expect(many.daily == one.daily, "threads \(threads)")
+            #expect(many.finals == one.finals, "threads \(threads)")
+        }
+    }
+
     /// Supply is conserved every day: circulating + staked + burned = minted ≤ cap.
     @Test(arguments: 0 ..< cases.count)
     func supplyIsConserved(_ index: Int) throws {

@@ -41,7 +41,8 @@ struct EconomyLoopTests {
         c.users[0].arrival.ratePerSecond = 1.5  // 2 servers, 3 s service: overloaded
         c.providers.failureProbability = 0
         c.autoscaling = AutoscalingConfiguration(
-            period: .hours(1), provisioningDelay: .minutes(10), minServers: 1, maxServers: 16, velocityWindow: .days(1))
+            period: .hours(1), provisioningDelay: .minutes(10), minServers: 1, maxServers: 16, velocityWindow: .days(1),
+            velocity: .annualized)  // the spec's annualized reading: volume ≫ the small supply
         let o = ScalingRecorder()
         var world = try World(c, replication: 0, observer: o)
         _ = world.runToEnd(stopFlag: nil)
@@ -109,6 +110,7 @@ struct EconomyLoopTests {
         c.users[0].arrival.ratePerSecond = 0.001
         c.users[0].count = 1
         c.economy.initialSupply = TokenAmount(gct: 10_000_000)
+        c.economy.feePool = .keep  // the emission alone funds the APY (with `staking`, fees would add to it)
         c.stakers = StakersConfiguration(count: 60, balance: TokenAmount(gct: 100_000), initialStakeFraction: 1,
                                          reviewPeriod: .days(365), inertia: 1)
         let (world, _) = try run(c)
@@ -141,4 +143,25 @@ struct EconomyLoopTests {
 final class ScalingRecorder: WorldObserver, @unchecked Sendable {
     var rows: [ScalingRow] = []
     func scaling(_ row: ScalingRow) { rows.append(row) }
+}
+
+/// Slashing with consequences (issue 13): a validator slashed below the minimum stake leaves the
+/// validator set — no reports, no fee share — and the oracle goes on with the others.
+@Suite("Slashed validators leave the set")
+struct SlashedValidatorTests {
+    @Test("attacks.yaml with a 90 % outlier slash: the attacker is slashed out, stops reporting and earns nothing more")
+    func slashedOut() throws {
+        let c = try loadScenario("scenarios/ci/attacks.yaml", ["economy.slashing.oracle_outlier=0.9"])
+        var world = try World(c, replication: 0, observer: ScalingRecorder())
+        _ = world.runToEnd(stopFlag: nil)
+        #expect(world.violation == nil)
+        let out = world.oracle.validators.filter { world.staking.book.positions[Int($0.position.rawValue)].status != .active }
+        try #require(!out.isEmpty, "no validator left the set")
+        for v in out {
+            // Asked only while in the set: fewer rounds than the validators still in it.
+            #expect(v.asked < world.oracle.rounds)
+        }
+        let report = world.economyReport().metrics
+        #expect((report[.oracleFailedRounds] ?? 1) == 0)
+    }
 }

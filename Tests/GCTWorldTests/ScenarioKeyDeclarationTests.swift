@@ -14,7 +14,8 @@ import _GCTTestSupport
 
     /// (scenario file, fixture name, --set overrides). The fixtures were written by the code
     /// before the key declarations (`gctsim validate FILE --print`); they are hashed into
-    /// `scenario_hash`, so they must never change.
+    /// `scenario_hash`, so they change only with a new key (issue 13 added `economy.fee_pool`,
+    /// `economy.emission.undistributed`, `pricing.lambda_update`, `autoscaling.velocity`).
     static let cases: [(String, String, [String])] = [
         ("scenarios/baseline.yaml", "baseline", []),
         ("scenarios/market-small.yaml", "market-small", []),
@@ -47,6 +48,28 @@ import _GCTTestSupport
         #expect(
             region == ScenarioKeyTable.markdown,
             "docs/scenarios.md's key table differs from the declarations: run `gctsim keys --update docs/scenarios.md`")
+    }
+
+    /// Every scenario key that a "literal selectable by" cell of docs/departures-from-spec.md names
+    /// (a backticked `section.key`) is a declared key or a section of declared keys.
+    @Test func departureRowsNameDeclaredKeys() throws {
+        let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/departures-from-spec.md"), encoding: .utf8)
+        let keys = ScenarioConfiguration.keys.rows().map(\.key)
+        let sections = ["economy", "pricing", "providers", "validators", "oracle", "autoscaling", "stakers", "governance", "metrics", "users"]
+        var named = 0
+        for line in doc.split(separator: "\n") where line.hasPrefix("| ") && !line.hasPrefix("| #") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+            guard cells.count >= 7 else { continue }
+            let last = String(cells[cells.count - 2])
+            for (i, part) in last.split(separator: "`", omittingEmptySubsequences: false).enumerated() where i % 2 == 1 {
+                let token = String(part)
+                guard !token.contains(" "), let head = token.split(separator: ".").first, token.contains("."),
+                      sections.contains(String(head)) else { continue }
+                named += 1
+                #expect(keys.contains { $0 == token || $0.hasPrefix(token + ".") }, "departures name `\(token)`, which is not a scenario key")
+            }
+        }
+        #expect(named >= 20, "only \(named) keys found in the departures table")
     }
 
     @Test func docTableCheckSeesAnEditedRow() throws {

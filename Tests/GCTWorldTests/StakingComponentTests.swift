@@ -70,22 +70,46 @@ struct StakingComponentTests {
         guard case .rewardEpoch = event else { Issue.record("expected the next epoch, got \(event)"); return }
     }
 
-    @Test("stakers' policy: stake the whole GCT of the balance when staking pays more than outside, not otherwise")
+    @Test("stakers' policy: add half the free balance (whole GCT) while staking pays more than outside; unstake the newest position when it pays less")
     func stakerPolicy() throws {
         for (outside, stakes) in [(Rate.zero, true), (Rate.one, false)] {
             var b = try ComponentBench(Self.scenario(outsideYield: outside))
             var staking = StakingEmissions(b.configuration)
             try staking.openStakers(b.configuration, replication: 0, parameters: b.parameters, ledger: &b.ledger, reserve: b.accounts.reserve)
-            #expect(staking.stakers.count == 2 && staking.stakers.allSatisfy { $0.position == nil })
+            #expect(staking.stakers.count == 2 && staking.stakers.allSatisfy { $0.positions.isEmpty })
             staking.stakerReview(0, at: .zero + .days(1), parameters: b.parameters, queue: &b.queue, ledger: &b.ledger, shared: b.shared)
             let account = staking.stakers[0].account
-            #expect((staking.stakers[0].position != nil) == stakes)
-            #expect(b.ledger.accounts[Int(account.rawValue)].staked == (stakes ? gct("50000") : .zero))
-            #expect(b.ledger.balance(of: account) == (stakes ? gct("0.5") : gct("50000.5")))
+            #expect(staking.stakers[0].positions.count == (stakes ? 1 : 0))
+            #expect(b.ledger.accounts[Int(account.rawValue)].staked == (stakes ? gct("25000") : .zero))
+            #expect(b.ledger.balance(of: account) == (stakes ? gct("25000.5") : gct("50000.5")))
             // The next review, one period later.
             let popped = b.next()
-        let (next, _) = try #require(popped)
+            let (next, _) = try #require(popped)
             #expect(next == .zero + .days(8))
+            // A second review adds to the stake: half of 25 000 is 12 500 ≥ the minimum 10 000.
+            staking.stakerReview(0, at: .zero + .days(8), parameters: b.parameters, queue: &b.queue, ledger: &b.ledger, shared: b.shared)
+            #expect(b.ledger.accounts[Int(account.rawValue)].staked == (stakes ? gct("37500") : .zero))
+            #expect(staking.stakers[0].positions.count == (stakes ? 2 : 0))
         }
+    }
+
+    @Test("stakers' policy: a staker whose yield falls below the outside yield unstakes its newest position")
+    func stakerReduces() throws {
+        var b = try ComponentBench(Self.scenario(outsideYield: .zero))
+        var staking = StakingEmissions(b.configuration)
+        try staking.openStakers(b.configuration, replication: 0, parameters: b.parameters, ledger: &b.ledger, reserve: b.accounts.reserve)
+        staking.stakerReview(0, at: .zero + .days(1), parameters: b.parameters, queue: &b.queue, ledger: &b.ledger, shared: b.shared)
+        staking.stakerReview(0, at: .zero + .days(2), parameters: b.parameters, queue: &b.queue, ledger: &b.ledger, shared: b.shared)
+        let account = staking.stakers[0].account
+        #expect(b.ledger.accounts[Int(account.rawValue)].staked == gct("37500"))
+        // The outside yield rises above any APY: the newest position (12 500) is unstaked.
+        var high = StakingEmissions(Self.scenario(outsideYield: .one))
+        high.book = staking.book
+        high.stakers = staking.stakers
+        high.stakerStreams = staking.stakerStreams
+        high.stakerReview(0, at: .zero + .days(3), parameters: b.parameters, queue: &b.queue, ledger: &b.ledger, shared: b.shared)
+        let newest = try #require(high.stakers[0].positions.last)
+        #expect(high.book.positions[Int(newest.rawValue)].status != .active)
+        #expect(high.book.positions[Int(high.stakers[0].positions[0].rawValue)].status == .active)
     }
 }

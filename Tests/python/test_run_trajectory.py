@@ -18,7 +18,8 @@ TIMESERIES = {
     "arrived": ("int64", "requests"), "completed": ("int64", "requests"), "failed": ("int64", "requests"),
     "balked": ("int64", "requests"), "insufficient": ("int64", "requests"),
     "staking_promised": ("int64", GCT), "staking_paid": ("int64", GCT), "staking_shortfall": ("int64", GCT),
-    "emission_cap_shortfall": ("int64", GCT), "reputation_min": ("float64", "1"),
+    "emission_cap_shortfall": ("int64", GCT), "validator_emission_minted": ("int64", GCT),
+    "emission_undistributed": ("int64", GCT), "fee_pool_balance": ("int64", GCT), "reputation_min": ("float64", "1"),
     "reputation_median": ("float64", "1"), "reputation_max": ("float64", "1"), "alarms": ("int64", "alarms"),
     "proposals_passed": ("int64", "proposals"), "burn_rate": ("float64", "1"),
 }

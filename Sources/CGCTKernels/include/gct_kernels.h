@@ -109,6 +109,10 @@ typedef struct gct_tokenflow_day {
 /// Runs the ensemble. `daily` (R × D entries, replication-major) may be NULL; `final_state` (R) not.
 int32_t gct_cpu_tokenflow_ensemble(const gct_tokenflow_params* params, gct_tokenflow_day* daily,
                                    gct_tokenflow_day* final_state);
+/// The same on `threads` host threads (0: every core), replications split in contiguous blocks; the
+/// results are the same for any number of threads.
+int32_t gct_cpu_tokenflow_ensemble_threads(const gct_tokenflow_params* params, int32_t threads,
+                                           gct_tokenflow_day* daily, gct_tokenflow_day* final_state);
 
 // MARK: Benchmarks (calibration)
 

@@ -8,8 +8,8 @@
 //    gct_sqrt, floor, fabs), each in a fixed order; no libm transcendental functions: gct_log and
 //    gct_exp below are fixed polynomials built from those operations;
 //  - no 128-bit division and no 128-bit ↔ double conversion by the compiler (AMDGPU in clang 15 has
-//    no libcalls for them: "unsupported libcall legalization"); gct_u128_div_u64 and gct_u128_to_double
-//    do both by hand, correctly rounded;
+//    no libcalls for them: "unsupported libcall legalization"); gct_u128_div_u64 (Knuth's algorithm D
+//    on 32-bit digits, exact) and gct_u128_to_double (correctly rounded) do both by hand;
 //  - reductions in a fixed order (one thread owns a whole round or replication).
 #ifndef GCT_KERNELS_SHARED_H
 #define GCT_KERNELS_SHARED_H
@@ -68,21 +68,53 @@ GCT_HD static inline double gct_i128_to_double(gct_i128 x) {
     return x < 0 ? -gct_u128_to_double((gct_u128)(-x)) : gct_u128_to_double((gct_u128)x);
 }
 
-/// `n / d` rounded down, with the remainder; d > 0. Schoolbook binary long division when `n` does
-/// not fit 64 bits (no `__udivti3` on the GPU).
-GCT_HD static inline gct_u128 gct_u128_div_u64(gct_u128 n, uint64_t d, uint64_t* remainder) {
-    if ((n >> 64) == 0) {
-        uint64_t a = (uint64_t)n;
-        if (remainder) *remainder = a % d;
-        return a / d;
-    }
-    gct_u128 q = 0, r = 0;
-    for (int i = 127; i >= 0; --i) {
-        r = (r << 1) | ((n >> i) & 1);
-        if (r >= d) { r -= d; q |= (gct_u128)1 << i; }
-    }
-    if (remainder) *remainder = (uint64_t)r;
+/// `(u1·2^64 + u0) / v` for u1 < v (the quotient fits 64 bits), with the remainder: Knuth's algorithm D
+/// on 32-bit digits (Hacker's Delight `divlu`), two 64-bit hardware divisions instead of a 128-step
+/// loop. Integer arithmetic only: exact, so the same quotient on every machine as the loop it replaced.
+GCT_HD static inline uint64_t gct_divlu(uint64_t u1, uint64_t u0, uint64_t v, uint64_t* remainder) {
+#if defined(__x86_64__) && !defined(__HIP_DEVICE_COMPILE__) && !defined(__CUDA_ARCH__)
+    // The host's own 128-by-64 division (one `divq`; u1 < v so the quotient fits): the same integers.
+    uint64_t q, r;
+    __asm__("divq %4" : "=a"(q), "=d"(r) : "a"(u0), "d"(u1), "rm"(v));
+    if (remainder) *remainder = r;
     return q;
+#endif
+    const uint64_t b = 4294967296ull;  // 2^32
+    int s = __builtin_clzll(v);        // v > 0; normalise so v's top bit is set
+    v <<= s;
+    uint64_t vn1 = v >> 32, vn0 = v & 0xFFFFFFFFull;
+    uint64_t un32 = s == 0 ? u1 : (u1 << s) | (u0 >> (64 - s));
+    uint64_t un10 = u0 << s;
+    uint64_t un1 = un10 >> 32, un0 = un10 & 0xFFFFFFFFull;
+    uint64_t q1 = un32 / vn1, rhat = un32 - q1 * vn1;
+    while (q1 >= b || q1 * vn0 > b * rhat + un1) {
+        q1 -= 1;
+        rhat += vn1;
+        if (rhat >= b) break;
+    }
+    uint64_t un21 = un32 * b + un1 - q1 * v;
+    uint64_t q0 = un21 / vn1;
+    rhat = un21 - q0 * vn1;
+    while (q0 >= b || q0 * vn0 > b * rhat + un0) {
+        q0 -= 1;
+        rhat += vn1;
+        if (rhat >= b) break;
+    }
+    if (remainder) *remainder = (un21 * b + un0 - q0 * v) >> s;
+    return q1 * b + q0;
+}
+
+/// `n / d` rounded down, with the remainder; d > 0. Without 128-bit division (no `__udivti3` on the
+/// GPU): the high word by one 64-bit division, then `gct_divlu` for the rest.
+GCT_HD static inline gct_u128 gct_u128_div_u64(gct_u128 n, uint64_t d, uint64_t* remainder) {
+    uint64_t hi = (uint64_t)(n >> 64), lo = (uint64_t)n;
+    if (hi == 0) {
+        if (remainder) *remainder = lo % d;
+        return lo / d;
+    }
+    uint64_t qhi = hi / d;
+    uint64_t qlo = gct_divlu(hi - qhi * d, lo, d, remainder);
+    return ((gct_u128)qhi << 64) | qlo;
 }
 /// `floor(a × b / d)` for non-negative a, b and d > 0 (128-bit intermediate; a × b < 2^128).
 GCT_HD static inline int64_t gct_mul_div_down(uint64_t a, uint64_t b, uint64_t d) {
@@ -258,29 +290,53 @@ GCT_HD static inline double gct_loggam(double x) {
     return gl;
 }
 
+/// The constants of a Poisson(mean) draw, which depend on the mean only: computed once for many draws
+/// of one mean (the token-flow ensemble draws the same mean every day), with the same operations as
+/// before, so every count is unchanged.
+typedef struct gct_poisson_consts {
+    double mean;
+    double exp_minus_mean;  ///< mean < 10: e^−mean
+    double slam, loglam, b, a, log_inv_alpha, vr;  ///< mean ≥ 10: PTRS
+} gct_poisson_consts;
+
+GCT_HD static inline gct_poisson_consts gct_poisson_prepare(double mean) {
+    gct_poisson_consts c;
+    c.mean = mean;
+    c.exp_minus_mean = 0.0;
+    c.slam = c.loglam = c.b = c.a = c.log_inv_alpha = c.vr = 0.0;
+    if (!(mean > 0.0)) return c;
+    if (mean < 10.0) {
+        c.exp_minus_mean = gct_exp(-mean);
+        return c;
+    }
+    c.slam = gct_sqrt(mean);
+    c.loglam = gct_log(mean);
+    c.b = 0.931 + 2.53 * c.slam;
+    c.a = -0.059 + 0.02483 * c.b;
+    c.log_inv_alpha = gct_log(1.1239 + 1.1328 / (c.b - 3.4));
+    c.vr = 0.9277 - 3.6224 / (c.b - 2.0);
+    return c;
+}
+
 /// A Poisson(mean) count: sequential inversion below mean 10 (one uniform), Hörmann's PTRS from 10
 /// (as numpy and GCTEngine's `PoissonDistribution`, but with gct_log / gct_exp / gct_loggam so every
-/// machine draws the same count).
-GCT_HD static inline int64_t gct_poisson(gct_stream* st, double mean) {
+/// machine draws the same count). `c` from `gct_poisson_prepare(mean)`.
+GCT_HD static inline int64_t gct_poisson_prepared(gct_stream* st, const gct_poisson_consts* c) {
+    const double mean = c->mean;
     if (!(mean > 0.0)) return 0;
     if (mean < 10.0) {
         double u = gct_stream_uniform(st);
         int64_t k = 0;
-        double p = gct_exp(-mean);
-        double c = p;
-        while (u > c && p > 0.0) {
+        double p = c->exp_minus_mean;
+        double cu = p;
+        while (u > cu && p > 0.0) {
             k += 1;
             p *= mean / (double)k;
-            c += p;
+            cu += p;
         }
         return k;
     }
-    double slam = gct_sqrt(mean);
-    double loglam = gct_log(mean);
-    double b = 0.931 + 2.53 * slam;
-    double a = -0.059 + 0.02483 * b;
-    double logInvAlpha = gct_log(1.1239 + 1.1328 / (b - 3.4));
-    double vr = 0.9277 - 3.6224 / (b - 2.0);
+    const double loglam = c->loglam, b = c->b, a = c->a, logInvAlpha = c->log_inv_alpha, vr = c->vr;
     for (;;) {
         double u = gct_stream_uniform(st) - 0.5;
         double v = gct_stream_uniform(st);
@@ -291,6 +347,12 @@ GCT_HD static inline int64_t gct_poisson(gct_stream* st, double mean) {
         if (gct_log(v) + logInvAlpha - gct_log(a / (us * us) + b) <= -mean + kd * loglam - gct_loggam(kd + 1.0))
             return (int64_t)kd;
     }
+}
+
+/// A Poisson(mean) count (`gct_poisson_prepared` with the constants of `mean`).
+GCT_HD static inline int64_t gct_poisson(gct_stream* st, double mean) {
+    gct_poisson_consts c = gct_poisson_prepare(mean);
+    return gct_poisson_prepared(st, &c);
 }
 
 // MARK: - Oracle round (PRD-010 aggregate_with_consensus + detect_price_manipulation)
@@ -461,11 +523,31 @@ GCT_HD static inline void gct_oracle_round(const gct_oracle_params* p, const int
 // MARK: - Token-flow ensemble (aggregate daily model)
 
 /// An emission schedule's state (GCTEconomics `EmissionSchedule`, in whole days: a year is 365 days).
+/// `due_this_year` is floor(basis × n × elapsed / (d × 365)); `remainder` is that division's remainder
+/// and `elapsed` its day count, so the next day's amount is one addition (`step_q`, `step_r`: the
+/// quotient and remainder of basis × n / (d × 365)) instead of a 128-bit division. Both ways give the
+/// same integer.
 typedef struct gct_emission_state {
     int64_t year_start_day;
     int64_t basis;
     int64_t due_this_year;
+    int64_t elapsed;      ///< days of this year in due_this_year (0: nothing computed yet)
+    uint64_t remainder;   ///< basis × n × elapsed mod (d × 365)
+    gct_u128 step_q;      ///< basis × n div (d × 365), for the current basis (valid when elapsed > 0)
+    uint64_t step_r;      ///< basis × n mod (d × 365)
 } gct_emission_state;
+
+GCT_HD static inline gct_emission_state gct_emission_make(int64_t basis) {
+    gct_emission_state e;
+    e.year_start_day = 0;
+    e.basis = basis;
+    e.due_this_year = 0;
+    e.elapsed = 0;
+    e.remainder = 0;
+    e.step_q = 0;
+    e.step_r = 0;
+    return e;
+}
 
 /// `floor(basis × n / d)`.
 GCT_HD static inline int64_t gct_annual_amount(int64_t basis, int64_t n, int64_t d) {
@@ -482,11 +564,32 @@ GCT_HD static inline int64_t gct_emission_advance(gct_emission_state* e, int64_t
         e->year_start_day += 365;
         e->due_this_year = 0;
         e->basis = newBasis;
+        e->elapsed = 0;
+        e->remainder = 0;
     }
     int64_t elapsed = t - e->year_start_day;
     if (elapsed > 0 && e->basis > 0) {
-        gct_u128 a = (gct_u128)(uint64_t)e->basis * (uint64_t)n * (uint64_t)elapsed;
-        int64_t cumulative = (int64_t)gct_u128_div_u64(a, (uint64_t)d * 365u, 0);
+        const uint64_t yearDen = (uint64_t)d * 365u;
+        int64_t cumulative;
+        if (e->elapsed > 0 && elapsed == e->elapsed + 1) {
+            // one more day: add basis × n / (d × 365) as quotient and remainder, carrying
+            gct_u128 q = (gct_u128)(uint64_t)e->due_this_year + e->step_q;
+            uint64_t r = e->remainder + e->step_r;  // both < yearDen < 2^41: no overflow
+            if (r >= yearDen) { r -= yearDen; q += 1; }
+            cumulative = (int64_t)q;
+            e->remainder = r;
+        } else {
+            if (e->elapsed == 0) {  // a new year (or basis): the day's step
+                uint64_t stepR = 0;
+                e->step_q = gct_u128_div_u64((gct_u128)(uint64_t)e->basis * (uint64_t)n, yearDen, &stepR);
+                e->step_r = stepR;
+            }
+            gct_u128 a = (gct_u128)(uint64_t)e->basis * (uint64_t)n * (uint64_t)elapsed;
+            uint64_t r = 0;
+            cumulative = (int64_t)gct_u128_div_u64(a, yearDen, &r);
+            e->remainder = r;
+        }
+        e->elapsed = elapsed;
         newly += cumulative - e->due_this_year;
         e->due_this_year = cumulative;
     }
@@ -528,23 +631,21 @@ GCT_HD static inline gct_tokenflow_state gct_tokenflow_init(const gct_tokenflow_
     s.minted = p->initial_supply;
     s.burned = 0;
     s.staked = p->initial_staked;
-    s.mining.year_start_day = 0;
-    s.mining.basis = p->initial_supply;
-    s.mining.due_this_year = 0;
-    s.validator.year_start_day = 0;
-    s.validator.basis = p->initial_staked;
-    s.validator.due_this_year = 0;
+    s.mining = gct_emission_make(p->initial_supply);
+    s.validator = gct_emission_make(p->initial_staked);
     return s;
 }
 
 /// Day `day` (0-based) of replication `rep`. Order: demand, fees, burn, staking flow, mining emission,
 /// validator emission (both within the cap on cumulative minted supply, departures row D3).
-GCT_HD static inline gct_tokenflow_day gct_tokenflow_step(const gct_tokenflow_params* p, gct_tokenflow_state* s,
-                                                          uint32_t rep, uint32_t day) {
+/// `poisson` is `gct_poisson_prepare(p->mean_daily_execs)`, computed once per ensemble.
+GCT_HD static inline gct_tokenflow_day gct_tokenflow_step_prepared(const gct_tokenflow_params* p,
+                                                                   const gct_poisson_consts* poisson,
+                                                                   gct_tokenflow_state* s, uint32_t rep, uint32_t day) {
     gct_tokenflow_day out;
     // 1. demand: Poisson(mean) from the day's own stream
     gct_stream st = gct_stream_make(p->seed, rep, GCT_STREAM_DEMAND | (day & 0xFFFFFFu));
-    int64_t execs = gct_poisson(&st, p->mean_daily_execs);
+    int64_t execs = gct_poisson_prepared(&st, poisson);
     // 2. fees = execs × avg_cost × multiplier, rounded up
     int64_t ratio = gct_ratio_nanos(p->capacity, execs);
     int64_t mult = gct_multiplier_num(ratio);
@@ -581,6 +682,13 @@ GCT_HD static inline gct_tokenflow_day gct_tokenflow_step(const gct_tokenflow_pa
     out.emission_due = miningDue + validatorDue;
     out.multiplier_num = mult;
     return out;
+}
+
+/// Day `day` of replication `rep` (`gct_tokenflow_step_prepared` with the Poisson constants of the day).
+GCT_HD static inline gct_tokenflow_day gct_tokenflow_step(const gct_tokenflow_params* p, gct_tokenflow_state* s,
+                                                          uint32_t rep, uint32_t day) {
+    gct_poisson_consts c = gct_poisson_prepare(p->mean_daily_execs);
+    return gct_tokenflow_step_prepared(p, &c, s, rep, day);
 }
 
 #endif

@@ -26,6 +26,8 @@ public struct ExecutionPricingParameters: Hashable, Sendable {
     public var priceStep: Rate
     public var minimumPriceRatio: Rate
     public var maximumPriceRatio: Rate
+    /// How the price moves after a success (`.literal` in `default`; departure P2).
+    public var priceUpdate: PriceUpdateRule = .literal
 
     public init(
         demandSlope: Rate, demandCap: Rate, performanceWeight: Rate, scarcitySlope: Rate, scarcityThreshold: Rate,
@@ -65,4 +67,15 @@ public struct ExecutionCostBreakdown: Hashable, Sendable {
     public var scarcity: Rate
     /// `current_price × demand × performance × congestion × scarcity`, rounded **up**.
     public var cost: TokenAmount
+}
+
+/// The rule of `update_lambda_pricing` (departure P2).
+public enum PriceUpdateRule: String, Hashable, Sendable, CaseIterable {
+    /// `price × (1 + priceStep × (pending(f)/capacity − 1))`: one function's pending work against
+    /// the whole pool's capacity, so the price drifts down whenever any server is idle.
+    case literal
+    /// The price relaxes by `priceStep` of the gap toward `initial × max(1, load)` with
+    /// `load = (queued + running)/capacity` of the pool: the formula's price while no work waits,
+    /// above it in proportion to the backlog (then within the ratio bounds).
+    case load
 }

@@ -192,6 +192,18 @@ extension FLAMEEngine {
         let p = pricing
         let cap = Int64(capacity)
         let step = p.priceStep
+        if p.priceUpdate == .load, cap > 0, !step.isZero {
+            let load = Int64(queue.count + running)
+            let target = min(
+                initial.multiplied(by: Rate(Swift.max(load, cap), over: cap), rounding: .up),
+                initial.multiplied(by: p.maximumPriceRatio, rounding: .down))
+            // price + step × (target − price) = price × (1 − step) + target × step, each rounded up.
+            let raw = current.multiplied(by: Rate(step.denominator - step.numerator, over: step.denominator), rounding: .up)
+                + target.multiplied(by: step, rounding: .up)
+            let low = initial.multiplied(by: p.minimumPriceRatio, rounding: .up)
+            let high = initial.multiplied(by: p.maximumPriceRatio, rounding: .down)
+            return min(max(raw, low), high)
+        }
         // factor = 1 + step × (pending − cap) / cap  =  (step.d·cap + step.n·(pending − cap)) / (step.d·cap)
         let numerator = step.denominator * cap + step.numerator * (pending - cap)
         let raw: TokenAmount

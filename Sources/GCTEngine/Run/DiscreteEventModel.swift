@@ -27,35 +27,55 @@ extension DiscreteEventModel {
     ///   - until: the horizon (events at exactly `until` are handled); `nil` for none.
     ///   - maxEvents: the most events to handle in this call; `nil` for no limit.
     ///   - stopFlag: checked between events; `nil` to ignore stop requests.
+    ///   - progress: where to report events handled and simulated time covered (for a progress display);
+    ///     it does not change what the model does.
     /// - Returns: why the loop stopped, the number of events handled and the final clock reading.
     @inlinable
     @discardableResult
     public mutating func run(
         until: SimTime? = nil,
         maxEvents: Int? = nil,
-        stopFlag: StopFlag? = StopFlag.process
+        stopFlag: StopFlag? = StopFlag.process,
+        progress: RunProgress? = nil
     ) -> RunSummary {
         let horizon = until ?? .max
         let eventLimit = maxEvents ?? .max
         var handled = 0
+        // Progress: one comparison per event; a report every `RunProgress.batch` events and at the end.
+        var nextReport = progress == nil ? Int.max : RunProgress.batch
+        var reportedEvents = 0
+        var reportedTime = queue.now
+        let reason: StopReason
         while true {
             if let stopFlag, stopFlag.isRequested {
-                return RunSummary(reason: .stopRequested, eventsHandled: handled, endTime: queue.now)
+                reason = .stopRequested
+                break
             }
             if handled >= eventLimit {
-                return RunSummary(reason: .eventLimitReached, eventsHandled: handled, endTime: queue.now)
+                reason = .eventLimitReached
+                break
             }
             guard let next = queue.nextTime else {
-                return RunSummary(reason: .queueEmpty, eventsHandled: handled, endTime: queue.now)
+                reason = .queueEmpty
+                break
             }
             guard next <= horizon else {
                 if horizon > queue.now { queue.advanceClock(to: horizon) }
-                return RunSummary(reason: .timeLimitReached, eventsHandled: handled, endTime: queue.now)
+                reason = .timeLimitReached
+                break
             }
             let scheduled = queue.popNext().unsafelyUnwrapped
             handled &+= 1
             handle(scheduled.event, at: scheduled.time)
+            if handled == nextReport {
+                progress.unsafelyUnwrapped.report(events: handled &- reportedEvents, advance: queue.now - reportedTime)
+                reportedEvents = handled
+                reportedTime = queue.now
+                nextReport &+= RunProgress.batch
+            }
         }
+        progress?.report(events: handled &- reportedEvents, advance: queue.now - reportedTime)
+        return RunSummary(reason: reason, eventsHandled: handled, endTime: queue.now)
     }
 }
 

@@ -25,6 +25,7 @@ extension EconomyConfiguration {
             .section("slashing", \.slashing, SlashingConfiguration.keys),
             .value("governance_minimum_stake", \.governanceMinimumStake, Codecs.amount, "stake a proposer needs (`min_governance_stake`); > 0"),
             .value("treasury", \.treasury, Codecs.amount, "minted to the treasury at genesis; `initial_supply + treasury` at most `cap`"),
+            .value("fee_pool", \.feePool, Codecs.choice(FeePoolUse.self), "use of the fee pool at each epoch end: `staking` (into the emission pool, funds the staking APY), `treasury`, `keep` (accumulates; literal) (departure D14)"),
         ], documented: .spec)
     }
 }
@@ -56,6 +57,7 @@ extension EmissionConfiguration {
         ScenarioSection(keys: [
             .value("mining", \.miningRate, Codecs.rate, "a year (`GCT_MINING_REWARD_RATE`)"),
             .value("validator", \.validatorRate, Codecs.rate, "a year (`GCT_VALIDATOR_REWARD_RATE`)"),
+            .value("undistributed", \.undistributed, Codecs.choice(UndistributedEmission.self), "validator emission left after the staking rewards of an epoch: `validators` (pro rata to stake × reputation), `stay` (in the emission pool; literal) (departure D13)"),
         ], documented: EconomyConfiguration.spec.emission)
     }
 }
@@ -76,6 +78,7 @@ extension PricingConfiguration {
         ScenarioSection(keys: [
             .value("mode", \.mode, Codecs.choice(Mode.self), "`dynamic`: PRD-010's `calculate_compute_cost` with market factors; `fixed`: every execution costs `fixed_price` (queueing validation)"),
             .value("market_multiplier", \.marketMultiplier, Codecs.choice(MarketMultiplier.self), "`fixed`: the spec's evident intent; `literal`: the spec's formula as written"),
+            .value("lambda_update", \.lambdaUpdate, Codecs.choice(PriceUpdateRule.self), "lambda price update after a success: `load` (toward the formula price × max(1, pool load)); `literal` (one op's pending work / pool capacity; drifts down while any server idles) (departure P2)"),
             .value("queue_priority", \.queuePriority, Codecs.choice(QueuePriority.self), "how a payment turns into queue priority"),
             .optional("fixed_price", \.fixedPrice, Codecs.amount, "required when `mode: fixed`, ignored otherwise"),
         ], documented: PricingConfiguration())

@@ -92,7 +92,7 @@ extension OracleConfiguration {
             .value("detector", \.detector, Codecs.boolean, "run `detect_price_manipulation` on each consensus price"),
             .value("regional_pricing", \.regionalPricing, Codecs.boolean, "price per region (departure P12)"),
             .value("time_of_day_pricing", \.timeOfDayPricing, Codecs.boolean, "time-of-day pricing (departure P12)"),
-            .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("in [-12, 14]") { $0 >= -12 && $0 <= 14 }, "UTC offset of the local clock of time-of-day pricing"),
+            .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("a whole number in [-12, 14]") { $0 >= -12 && $0 <= 14 && $0 == $0.rounded() }, "UTC offset of the local clock of time-of-day pricing, whole hours (the library's `TimeOfDayPricing` takes whole hours; 5.5 is refused, not rounded)"),
             .optional("congestion_from", \.congestionFrom, Codecs.choice(CongestionSource.self), "which consensus fields set the congestion factor users pay (`ratio` when absent; docs/world-model.md)"),
             .optional("investigate_alarms", \.investigateAlarms, Codecs.boolean, "investigate each detector alarm and slash the reports beyond its threshold (`economy.slashing.proven_manipulation`; off when absent; docs/attacks.md)"),
         ], documented: OracleConfiguration())
@@ -111,6 +111,7 @@ extension AutoscalingConfiguration {
             .value("min_servers", \.minServers, Codecs.integer(minimum: 1), "fewest servers; at most `providers.servers`"),
             .value("max_servers", \.maxServers, Codecs.integer(minimum: 1), "most servers; at least `providers.servers`", defaultText: "4 × `providers.servers`"),
             .value("velocity_window", \.velocityWindow, Codecs.positiveDuration, "trailing window of the token velocity"),
+            .value("velocity", \.velocity, Codecs.choice(VelocityDefinition.self), "`relative`: the last period's token volume over the window's mean volume per period; `annualized`: window volume / mean circulating supply × 365 d / window (departure P5)"),
         ], documented: start(servers: 1))
     }
 }

@@ -38,7 +38,9 @@ struct Autoscaler {
         guard let a = settings else { return }
         _ = queue.schedule(.autoscale, at: time + a.period.simStep)
         market.advanceVelocity(to: time, circulating: circulating)
-        let velocity = market.velocity.annualized
+        market.velocity.closePeriod()
+        // No decision on a velocity read before any volume was measured.
+        guard let velocity = market.velocity.reading else { return }
         let load = market.load
         let capacity = load.capacity
         let demand = load.demand
@@ -78,7 +80,7 @@ struct Autoscaler {
         setCapacity(Swift.min(before + servers, maxServers), of: &market, at: time)
         actions[.arrived, default: 0] += 1
         shared.observer.scaling(ScalingRow(
-            time: time, action: .arrived, factor: 1, velocity: market.velocity.annualized.doubleValue,
+            time: time, action: .arrived, factor: 1, velocity: market.velocity.value.doubleValue,
             demand: Double(market.load.demand), capacityBefore: Int32(before), capacityAfter: Int32(market.flame.capacity)))
         market.capacityAdded(at: time, queue: &queue)
     }

@@ -16,12 +16,16 @@ public struct AutoscalingConfiguration: Hashable, Sendable {
     public var maxServers: Int
     /// Trailing window of the token velocity (> 0).
     public var velocityWindow: ScenarioDuration
+    /// Which token velocity the rule reads (departure P5).
+    public var velocity: VelocityDefinition
 
     /// - Parameter maxServers: the decoder's default is 4 × `providers.servers`.
     public init(
         enabled: Bool = true, period: ScenarioDuration = .hours(1), provisioningDelay: ScenarioDuration = .minutes(10),
-        minServers: Int = 1, maxServers: Int, velocityWindow: ScenarioDuration = .days(30)
+        minServers: Int = 1, maxServers: Int, velocityWindow: ScenarioDuration = .days(30),
+        velocity: VelocityDefinition = .relative
     ) {
+        self.velocity = velocity
         self.enabled = enabled
         self.period = period
         self.provisioningDelay = provisioningDelay
@@ -29,4 +33,16 @@ public struct AutoscalingConfiguration: Hashable, Sendable {
         self.maxServers = maxServers
         self.velocityWindow = velocityWindow
     }
+}
+
+/// The token velocity of the auto-scaling rule (the spec leaves `calculate_token_velocity`
+/// undefined; departure P5).
+public enum VelocityDefinition: String, Hashable, Sendable, CaseIterable {
+    /// Demand-relative: the token volume of the last decision period over the mean volume per
+    /// period in the trailing `velocity_window` (1 = an ordinary period), so 2 and 0.5 mean
+    /// "twice" and "half" the usual flow.
+    case relative
+    /// `TokenVelocity.annualized`: the window's closed daily volume over the mean circulating
+    /// supply, annualized (rarely near 2 in a market whose volume is small against the supply).
+    case annualized
 }

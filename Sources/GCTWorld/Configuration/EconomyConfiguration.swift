@@ -23,6 +23,8 @@ public struct EconomyConfiguration: Hashable, Sendable {
     public var governanceMinimumStake: TokenAmount
     /// Minted to the treasury at genesis, besides `initialSupply` (together at most `cap`).
     public var treasury: TokenAmount
+    /// What the fee pool is for (departure D14).
+    public var feePool: FeePoolUse
 
     public init(
         burnRate: Rate = EconomicParameters.specDefaults.burnRate,
@@ -33,7 +35,8 @@ public struct EconomyConfiguration: Hashable, Sendable {
         emission: EmissionConfiguration = EmissionConfiguration(),
         slashing: SlashingConfiguration = SlashingConfiguration(),
         governanceMinimumStake: TokenAmount = EconomicParameters.specDefaults.governanceMinimumStake,
-        treasury: TokenAmount = .zero
+        treasury: TokenAmount = .zero,
+        feePool: FeePoolUse = .staking
     ) {
         self.burnRate = burnRate
         self.distribution = distribution
@@ -44,6 +47,7 @@ public struct EconomyConfiguration: Hashable, Sendable {
         self.slashing = slashing
         self.governanceMinimumStake = governanceMinimumStake
         self.treasury = treasury
+        self.feePool = feePool
     }
 
     /// PRD-010's parameters.
@@ -81,14 +85,40 @@ public struct EmissionConfiguration: Hashable, Sendable {
     public var miningRate: Rate
     /// Spec: `GCT_VALIDATOR_REWARD_RATE`, a year.
     public var validatorRate: Rate
+    /// What happens at each epoch end to the validator emission the staking rewards did not use
+    /// (spec silent; departure D13).
+    public var undistributed: UndistributedEmission
 
     public init(
         miningRate: Rate = EconomicParameters.specDefaults.miningRewardRate,
-        validatorRate: Rate = EconomicParameters.specDefaults.validatorRewardRate
+        validatorRate: Rate = EconomicParameters.specDefaults.validatorRewardRate,
+        undistributed: UndistributedEmission = .validators
     ) {
         self.miningRate = miningRate
         self.validatorRate = validatorRate
+        self.undistributed = undistributed
     }
+}
+
+/// The destination of the validator emission left in the emission pool after the staking
+/// rewards of an epoch (departure D13).
+public enum UndistributedEmission: String, Hashable, Sendable, CaseIterable {
+    /// Paid to the validators pro rata to stake × reputation (rounded down; the remainder to the
+    /// validator of largest weight), so the pool is empty after every epoch.
+    case validators
+    /// Stays in the emission pool (the literal reading: minted, held by no one).
+    case stay
+}
+
+/// The use of the fee pool (the `fee_pool` share of every execution payment; departure D14).
+public enum FeePoolUse: String, Hashable, Sendable, CaseIterable {
+    /// At each epoch end, moved into the emission pool before the staking rewards are paid: it
+    /// funds the staking APY, and what is left follows `economy.emission.undistributed`.
+    case staking
+    /// Moved to the treasury at each epoch end.
+    case treasury
+    /// Accumulates in the fee pool (the literal reading).
+    case keep
 }
 
 /// Slashing (`economy.slashing:`): the fraction of a position slashed per offence, rounded

@@ -29,6 +29,8 @@ public struct PricingConfiguration: Hashable, Sendable {
     }
 
     public var mode: Mode
+    /// The lambda price update (departure P2): `load` (default) or `literal`.
+    public var lambdaUpdate: PriceUpdateRule = .load
     public var marketMultiplier: MarketMultiplier
     public var queuePriority: QueuePriority
     /// The price of every execution when `mode == .fixed` (required then, ignored otherwise).

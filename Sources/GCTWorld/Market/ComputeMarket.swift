@@ -79,14 +79,18 @@ struct ComputeMarket {
         slots = ContiguousArray(repeating: RequestSlot(), count: 256)
         freeSlots = (0..<256).reversed()
         let window = c.autoscaling?.velocityWindow ?? .days(30)
-        velocity = VelocityWindow(days: Int(window.nanoseconds / ScenarioDuration.days(1).nanoseconds))
+        let period = c.autoscaling?.period ?? .hours(1)
+        velocity = VelocityWindow(
+            days: Int(window.nanoseconds / ScenarioDuration.days(1).nanoseconds),
+            periods: Int(Swift.min(window.nanoseconds / Swift.max(period.nanoseconds, 1), 100_000)),
+            definition: c.autoscaling?.velocity ?? .relative)
 
         // One lambda function per spec operation (requirements: the operation alone), so the
         // engine's demand, performance, scarcity and price-update rules apply per op.
         let meanService = serviceTime.map(\.mean).reduce(0, +) / Double(serviceTime.count)
         var flame = FLAMEEngine(
             capacity: servers, meanServiceTime: TimeSpan(microseconds: Int64(meanService / serviceSpeed * 1e6)),
-            pricing: c.pricing.mode == .fixed ? .neutral : .default, priorityCurve: c.pricing.queuePriority.curve)
+            pricing: c.pricing.mode == .fixed ? .neutral : lambdaPricing(c.pricing.lambdaUpdate), priorityCurve: c.pricing.queuePriority.curve)
         var ids: [LambdaFunctionID] = []
         for op in ComputeOperation.known {
             let req = ResourceRequirements(gpuCores: 0, memoryGB: .zero, executionTimeEstimate: .zero, coreTypes: [])
@@ -149,7 +153,8 @@ struct ProviderPool {
 }
 
 /// Token volume over a trailing window in daily buckets, with the circulating supply at each
-/// bucket's close, for `TokenVelocity.annualized`.
+/// bucket's close, for `TokenVelocity.annualized`; and in buckets of one auto-scaling period,
+/// for the demand-relative velocity (departure P5).
 struct VelocityWindow {
     let days: Int
     var volumes: [TokenAmount]
@@ -157,14 +162,29 @@ struct VelocityWindow {
     var filled = 0
     var current: TokenAmount = .zero
     var index = 0
+    let definition: VelocityDefinition
+    /// Volume per closed decision period (ring), their sum, and the open period's volume.
+    let periods: Int
+    var periodVolumes: [Int64]
+    var periodFilled = 0
+    var periodIndex = 0
+    var periodSum: Int128 = 0
+    var periodCurrent: Int64 = 0
+    var lastPeriod: Int64 = 0
 
-    init(days: Int) {
+    init(days: Int, periods: Int = 1, definition: VelocityDefinition = .annualized) {
         self.days = Swift.max(days, 1)
         volumes = Array(repeating: .zero, count: self.days)
         supplies = Array(repeating: .zero, count: self.days)
+        self.definition = definition
+        self.periods = Swift.max(periods, 1)
+        periodVolumes = definition == .relative ? Array(repeating: 0, count: self.periods) : []
     }
 
-    mutating func add(_ amount: TokenAmount) { current += amount }
+    mutating func add(_ amount: TokenAmount) {
+        current += amount
+        periodCurrent += amount.baseUnits
+    }
 
     /// Closes the current day with the circulating supply now.
     mutating func closeDay(circulating: TokenAmount) {
@@ -174,6 +194,34 @@ struct VelocityWindow {
         index = (index + 1) % days
         filled = Swift.min(filled + 1, days)
     }
+
+    /// Closes the current decision period (relative velocity only).
+    mutating func closePeriod() {
+        guard definition == .relative else { return }
+        periodSum -= Int128(periodVolumes[periodIndex])
+        periodVolumes[periodIndex] = periodCurrent
+        periodSum += Int128(periodCurrent)
+        lastPeriod = periodCurrent
+        periodCurrent = 0
+        periodIndex = (periodIndex + 1) % periods
+        periodFilled = Swift.min(periodFilled + 1, periods)
+    }
+
+    /// The velocity the auto-scaling rule reads, or `nil` before any volume was measured.
+    var reading: FixedDecimal? {
+        switch definition {
+        case .annualized:
+            return filled > 0 ? annualized : nil
+        case .relative:
+            guard periodFilled > 0, periodSum > 0 else { return nil }
+            // last / (sum / filled), rounded down to 1e-9.
+            let q = Int128(lastPeriod) * Int128(periodFilled) * 1_000_000_000 / periodSum
+            return FixedDecimal(nanos: Int64(Swift.min(q, Int128(Int64.max))))
+        }
+    }
+
+    /// The velocity reported in samples (0 before any volume was measured).
+    var value: FixedDecimal { reading ?? .zero }
 
     /// Annualized velocity over the closed days (0 before the first day closes).
     var annualized: FixedDecimal {
@@ -187,6 +235,13 @@ struct VelocityWindow {
         let mean = TokenAmount(baseUnits: Int64(supply / Int128(filled)))
         return TokenVelocity.annualized(volume: volume, meanCirculatingSupply: mean, window: .days(Int64(filled))) ?? .zero
     }
+}
+
+/// The engine's default pricing with the scenario's price-update rule.
+func lambdaPricing(_ rule: PriceUpdateRule) -> ExecutionPricingParameters {
+    var p = ExecutionPricingParameters.default
+    p.priceUpdate = rule
+    return p
 }
 
 extension PricingConfiguration.QueuePriority {

@@ -32,6 +32,9 @@ public struct MetricSample: Hashable, Sendable {
     public var stakingPaid: TokenAmount
     public var stakingShortfall: TokenAmount
     public var emissionCapShortfall: TokenAmount
+    public var validatorEmissionMinted: TokenAmount
+    public var emissionUndistributed: TokenAmount
+    public var feePoolBalance: TokenAmount
     // Oracle.
     public var reputationMin: Double
     public var reputationMedian: Double
@@ -66,7 +69,7 @@ extension MetricSample {
         .init(name: "capacity", kind: .int64, units: "servers", description: "execution slots in service"),
         .init(name: "price_multiplier", kind: .double, units: "1", description: "market multiplier of the last oracle round (1 without oracle)"),
         .init(name: "consensus_price", kind: .double, units: "GCT per GPU-hour", description: "oracle consensus GPU-hour price (0 without oracle)"),
-        .init(name: "token_velocity", kind: .double, units: "1/year", description: "annualized token velocity over the velocity window"),
+        .init(name: "token_velocity", kind: .double, units: "1/year or 1", description: "token velocity of the auto-scaling rule (`autoscaling.velocity`: annualized, 1/year; relative, last period / mean period)"),
         .init(name: "arrived", kind: .int64, units: "requests", description: "requests arrived since the start"),
         .init(name: "completed", kind: .int64, units: "requests", description: "executions completed since the start"),
         .init(name: "failed", kind: .int64, units: "requests", description: "executions failed (refunded) since the start"),
@@ -76,6 +79,9 @@ extension MetricSample {
         .init(name: "staking_paid", kind: .int64, units: "base units (1e-9 GCT)", description: "cumulative staking rewards paid"),
         .init(name: "staking_shortfall", kind: .int64, units: "base units (1e-9 GCT)", description: "promised - paid"),
         .init(name: "emission_cap_shortfall", kind: .int64, units: "base units (1e-9 GCT)", description: "cumulative emission blocked by the cap"),
+        .init(name: "validator_emission_minted", kind: .int64, units: "base units (1e-9 GCT)", description: "cumulative validator emission minted"),
+        .init(name: "emission_undistributed", kind: .int64, units: "base units (1e-9 GCT)", description: "balance of the emission pool: minted, held by no one (0 after every epoch by default)"),
+        .init(name: "fee_pool_balance", kind: .int64, units: "base units (1e-9 GCT)", description: "balance of the fee pool"),
         .init(name: "reputation_min", kind: .double, units: "1", description: "lowest validator reputation"),
         .init(name: "reputation_median", kind: .double, units: "1", description: "median validator reputation"),
         .init(name: "reputation_max", kind: .double, units: "1", description: "highest validator reputation"),
@@ -91,7 +97,7 @@ extension MetricSample {
         int(queueLength); int(running); int(capacity)
         double(priceMultiplier); double(consensusPrice); double(tokenVelocity)
         int(arrived); int(completed); int(failed); int(balked); int(insufficient)
-        for v in [stakingPromised, stakingPaid, stakingShortfall, emissionCapShortfall] { int(v.baseUnits) }
+        for v in [stakingPromised, stakingPaid, stakingShortfall, emissionCapShortfall, validatorEmissionMinted, emissionUndistributed, feePoolBalance] { int(v.baseUnits) }
         double(reputationMin); double(reputationMedian); double(reputationMax)
         int(alarms); int(proposalsPassed)
         double(burnRate)

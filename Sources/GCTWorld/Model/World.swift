@@ -143,8 +143,8 @@ public struct World: DiscreteEventModel {
     }
 
     /// Runs to the end of the scenario (or a stop request, or an invariant violation).
-    public mutating func runToEnd(stopFlag: StopFlag? = StopFlag.process) -> RunSummary {
-        let summary = run(until: shared.endTime, stopFlag: stopFlag)
+    public mutating func runToEnd(stopFlag: StopFlag? = StopFlag.process, progress: RunProgress? = nil) -> RunSummary {
+        let summary = run(until: shared.endTime, stopFlag: stopFlag, progress: progress)
         market.statistics.close(at: now)
         return summary
     }

@@ -40,7 +40,9 @@ extension OracleNetwork {
         var weights: [Double] = []
         var stakes: [Double] = []
         for v in validators {
-            let stake = staking.positions[Int(v.position.rawValue)].amount
+            let position = staking.positions[Int(v.position.rawValue)]
+            // Validators out of the set (slashed below the minimum, unbonding) carry no weight.
+            let stake = position.status == .active ? position.amount : .zero
             stakes.append(stake.approximateGCT)
             weights.append(Double(OracleReport(validatorID: v.id, stake: stake, reputation: v.reputation, values: []).weight))
         }

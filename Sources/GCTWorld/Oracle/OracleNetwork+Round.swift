@@ -28,22 +28,24 @@ extension OracleNetwork {
 
         var reports: [OracleReport] = []
         var unavailable: [UnavailableValidator] = []
-        var latencies: [Double] = []
+        var latencies = [Double](repeating: .infinity, count: validators.count)  // by validator index
         var reporters: [Int] = [], absentees: [Int] = []
         reports.reserveCapacity(validators.count)
         let meanLatency = v.responseTime.mean.seconds
+        let deadlineSeconds = v.responseTime.deadline.seconds
         formCoalition(bias, staking: staking)
         for i in validators.indices {
             let val = validators[i]
-            let stake = staking.positions[Int(val.position.rawValue)].amount
+            let position = staking.positions[Int(val.position.rawValue)]
+            // Out of the validator set (slashed below the minimum, unbonding): not asked, no report.
+            guard position.status == .active else { continue }
+            let stake = position.amount
             validators[i].asked += 1
             if streams[i].uniform() < v.unavailability {
                 unavailable.append(UnavailableValidator(validatorID: val.id, reputation: val.reputation))
                 absentees.append(i)
-                latencies.append(.infinity)
                 continue
             }
-            validators[i].answered += 1
             let colluding = colludes(i, bias)
             var values: [FixedDecimal] = []
             for (j, x) in truth.enumerated() {
@@ -51,17 +53,44 @@ extension OracleNetwork {
                 let noisy = x * (1 + v.noise * NormalDistribution.standardSample(&streams[i])) * factor
                 values.append(FixedDecimal(approximating: Swift.min(Swift.max(noisy, 0), 1e9)) ?? .zero)
             }
-            latencies.append(-log(streams[i].uniform()) * meanLatency)
+            let latency = -log(streams[i].uniform()) * meanLatency
+            if latency > deadlineSeconds {
+                // A report after the deadline counts as missing.
+                unavailable.append(UnavailableValidator(validatorID: val.id, reputation: val.reputation))
+                absentees.append(i)
+                continue
+            }
+            validators[i].answered += 1
+            latencies[i] = latency
             reports.append(OracleReport(validatorID: val.id, stake: stake, reputation: val.reputation, values: values))
             reporters.append(i)
         }
+        unavailableTotal += Int64(unavailable.count)
 
-        let result: ConsensusResult
-        do {
-            oracle.outlierRule = OutlierRule(maxRelativeDeviation: o.outlierMaxDeviation)
-            result = try oracle.aggregateWithConsensus(fields: Self.fields, reports: reports, unavailable: unavailable)
-        } catch {
-            // Fewer than 3 reports or no weight: no consensus this round; the unavailable are still penalized.
+        var result: ConsensusResult?
+        var fallback = false
+        oracle.outlierRule = OutlierRule(maxRelativeDeviation: o.outlierMaxDeviation)
+        if reports.count < oracle.minimumReports {
+            roundsShort += 1
+        } else {
+            do {
+                result = try oracle.aggregateWithConsensus(fields: Self.fields, reports: reports, unavailable: unavailable)
+            } catch OracleError.zeroTotalWeight {
+                // Every reporter's reputation (or stake) is 0: decide with equal reputations
+                // (weight = stake) so the oracle recovers (departure P16); reputations then update
+                // from their own values below.
+                fallback = true
+                roundsFallback += 1
+                let equal = reports.map { OracleReport(validatorID: $0.validatorID, stake: $0.stake, reputation: .full, values: $0.values) }
+                result = try? oracle.aggregateWithConsensus(fields: Self.fields, reports: equal, unavailable: unavailable)
+            } catch {
+                result = nil
+            }
+            if result == nil { roundsFailed += 1; currentStall += 1; longestStall = Swift.max(longestStall, currentStall) }
+            else { currentStall = 0 }
+        }
+        guard let result else {
+            // Fewer than 3 reports or no consensus this round; the unavailable are still penalized.
             for i in absentees {
                 validators[i].reputation = validators[i].reputation.penalized(by: oracle.unavailablePenalty)
             }
@@ -87,13 +116,20 @@ extension OracleNetwork {
                 accuracy: accuracy,
                 availability: ReputationScores.availability(answered: validators[i].answered, asked: validators[i].asked),
                 responseTime: ReputationScores.responseTime(latency: latency, target: target, deadline: deadline))
-            validators[i].reputation = ReputationUpdate.updated(current: change.after, scores: scores)
+            // With the equal-reputation fallback the penalties apply to the validator's own reputation.
+            let current: Reputation = if !fallback { change.after } else {
+                switch change.reason {
+                case .none: validators[i].reputation
+                case .outlier: validators[i].reputation.penalized(by: oracle.outlierPenalty)
+                case .unavailable: validators[i].reputation.penalized(by: oracle.unavailablePenalty)
+                }
+            }
+            validators[i].reputation = ReputationUpdate.updated(current: current, scores: scores)
             if change.reason == .outlier {
                 validators[i].outlierRounds += 1
                 outliersTotal += 1
                 if o.slashOutliers { slash(i, for: .oracleOutlier, at: time, parameters: parameters, staking: &staking, ledger: &ledger, shared: shared) }
             } else if change.reason == .unavailable {
-                unavailableTotal += 1
                 if o.slashUnavailable { slash(i, for: .unavailability, at: time, parameters: parameters, staking: &staking, ledger: &ledger, shared: shared) }
             }
         }

@@ -29,7 +29,17 @@ struct OracleNetwork {
     var rounds: Int64 = 0
     var alarms: Int64 = 0
     var outliersTotal: Int64 = 0
+    /// Every missed report (unavailable, late, or out of the validator set is not asked).
     var unavailableTotal: Int64 = 0
+    /// Rounds with fewer than 3 reports (the spec refuses consensus).
+    var roundsShort: Int64 = 0
+    /// Rounds with at least 3 reports and still no consensus.
+    var roundsFailed: Int64 = 0
+    /// Rounds decided with equal reputations because every reporter's weight was 0 (departure P16).
+    var roundsFallback: Int64 = 0
+    /// The longest run of consecutive rounds with ≥ 3 reports and no consensus, and the current one.
+    var longestStall: Int64 = 0
+    var currentStall: Int64 = 0
     var multiplierStatistics = Welford()
     /// The coalition of the attack in force (`coalitionAttack`), fixed at its first round.
     var coalition: [Bool] = []

@@ -15,6 +15,8 @@ public enum ReplicationRunner {
     ///   - observer: makes the observer of replication r (called on the worker thread).
     ///   - prepare: adjusts each world before it runs (tests use it for fault injection).
     ///   - stopFlag: checked between events.
+    ///   - progress: called after each replication with its index.
+    ///   - runProgress: where every replication reports events and simulated time while it runs.
     /// - Throws: `WorldError` when a replication cannot start.
     public static func run<Observer: WorldObserver & SendableMetatype>(
         _ configuration: ScenarioConfiguration, threads: Int = 1,
@@ -22,11 +24,13 @@ public enum ReplicationRunner {
         prepare: (@Sendable (inout World) -> Void)? = nil,
         finish: (@Sendable (Observer, WorldFinalState, ReplicationOutcome) -> Void)? = nil,
         stopFlag: StopFlag? = StopFlag.process,
-        progress: (@Sendable (Int) -> Void)? = nil
+        progress: (@Sendable (Int) -> Void)? = nil,
+        runProgress: RunProgress? = nil
     ) throws(WorldError) -> [ReplicationOutcome] {
         try forEachReplication(configuration.replications, threads: threads, stopFlag: stopFlag) { r throws(WorldError) in
             let outcome = try runOne(
-                configuration, replication: r, observer: observer(r), prepare: prepare, finish: finish, stopFlag: stopFlag)
+                configuration, replication: r, observer: observer(r), prepare: prepare, finish: finish, stopFlag: stopFlag,
+                runProgress: runProgress)
             progress?(r)
             return outcome
         }
@@ -37,20 +41,21 @@ public enum ReplicationRunner {
         _ configuration: ScenarioConfiguration, replication: Int, observer: Observer,
         prepare: ((inout World) -> Void)? = nil,
         finish: ((Observer, WorldFinalState, ReplicationOutcome) -> Void)? = nil,
-        stopFlag: StopFlag? = StopFlag.process
+        stopFlag: StopFlag? = StopFlag.process,
+        runProgress: RunProgress? = nil
     ) throws(WorldError) -> ReplicationOutcome {
         var world = try World(configuration, replication: replication, observer: observer)
         prepare?(&world)
-        let outcome = runToEnd(&world, stopFlag: stopFlag)
+        let outcome = runToEnd(&world, stopFlag: stopFlag, progress: runProgress)
         finish?(observer, world.finalState, outcome)
         return outcome
     }
 
     /// Runs `world` to its end and returns its outcome with the wall-clock time it took.
-    public static func runToEnd(_ world: inout World, stopFlag: StopFlag?) -> ReplicationOutcome {
+    public static func runToEnd(_ world: inout World, stopFlag: StopFlag?, progress: RunProgress? = nil) -> ReplicationOutcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let summary = world.runToEnd(stopFlag: stopFlag)
+        let summary = world.runToEnd(stopFlag: stopFlag, progress: progress)
         let elapsed = clock.now - started
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return world.outcome(run: summary, wallSeconds: wall)

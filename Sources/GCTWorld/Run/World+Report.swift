@@ -21,7 +21,7 @@ extension World {
     func economyReport() -> EconomyReport {
         var m = ReportMetrics()
         let years = Swift.max(now.seconds / (365 * 86_400), 1e-12)
-        staking.report(into: &m, years: years, now: now)
+        staking.report(into: &m, years: years, now: now, ledger: ledger, accounts: shared.accounts)
         oracle.report(into: &m)
         autoscaler.report(into: &m, statistics: market.statistics)
         if governance.settings != nil {
@@ -67,7 +67,7 @@ extension World {
 
 extension StakingEmissions {
     /// Promised and paid staking rewards, the APYs they amount to over the mean stake, emissions.
-    func report(into m: inout ReportMetrics, years: Double, now: SimTime) {
+    func report(into m: inout ReportMetrics, years: Double, now: SimTime, ledger: Ledger, accounts: ProtocolAccounts) {
         guard enabled else { return }
         let meanStaked = stakedTime.average(until: now) / 1e9
         m.append(.stakingPromised, promised.approximateGCT)
@@ -78,6 +78,11 @@ extension StakingEmissions {
         m.append(.emissionCapShortfall, emissionCapShortfall.approximateGCT)
         m.append(.miningPaid, miningPaid.approximateGCT)
         m.append(.validatorFeesPaid, validatorFeesPaid.approximateGCT)
+        m.append(.validatorEmissionMinted, validatorEmissionMinted.approximateGCT)
+        m.append(.emissionToValidators, emissionToValidators.approximateGCT)
+        m.append(.emissionUndistributed, ledger.balance(of: accounts.emissionPool).approximateGCT)
+        m.append(.emissionUndistributedAtEpochMax, undistributedAtEpochMax.approximateGCT)
+        m.append(.feePoolBalance, ledger.balance(of: accounts.feePool).approximateGCT)
     }
 }
 
@@ -89,6 +94,10 @@ extension OracleNetwork {
         m.append(.oracleRounds, Double(rounds))
         m.append(.oracleOutliers, Double(outliersTotal))
         m.append(.oracleUnavailable, Double(unavailableTotal))
+        m.append(.oracleRoundsShort, Double(roundsShort))
+        m.append(.oracleFailedRounds, Double(roundsFailed))
+        m.append(.oracleFallbackRounds, Double(roundsFallback))
+        m.append(.oracleLongestStall, Double(longestStall))
         m.append(.alarms, Double(alarms))
         m.append(.meanMultiplier, multiplierStatistics.count > 0 ? multiplierStatistics.mean : 1)
         m.append(.reputationMin, low)

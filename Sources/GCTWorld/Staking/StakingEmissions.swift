@@ -21,6 +21,13 @@ struct StakingEmissions {
     var emissionCapShortfall: TokenAmount = .zero
     var miningPaid: TokenAmount = .zero
     var validatorFeesPaid: TokenAmount = .zero
+    /// Validator emission minted (cumulative), and the part paid to validators as undistributed emission.
+    var validatorEmissionMinted: TokenAmount = .zero
+    var emissionToValidators: TokenAmount = .zero
+    /// The largest emission-pool balance left at an epoch end (minted and held by no one).
+    var undistributedAtEpochMax: TokenAmount = .zero
+    let undistributed: UndistributedEmission
+    let feePoolUse: FeePoolUse
     /// Time-weighted total staked (base units), for the APY actually paid.
     var stakedTime = TimeWeightedAverage()
 
@@ -28,6 +35,8 @@ struct StakingEmissions {
     init(_ c: ScenarioConfiguration) {
         enabled = c.validators != nil || c.stakers != nil || c.governance != nil
         stakerSettings = c.stakers
+        undistributed = c.economy.emission.undistributed
+        feePoolUse = c.economy.feePool
     }
 
     /// Opens the stakers' accounts, funds them with their balances and stakes their initial stakes.
@@ -39,9 +48,9 @@ struct StakingEmissions {
         for i in 0..<s.count {
             let account = ledger.openAccount(.user, name: "staker/\(i)")
             try Genesis.fund(account, s.balance, "staker balances", ledger: &ledger, reserve: reserve)
-            var state = StakerState(account: account, position: nil)
+            var state = StakerState(account: account)
             if initial.isPositive {
-                state.position = try Genesis.stake(initial, account, "staker \(i)", parameters: parameters, ledger: &ledger, staking: &book)
+                state.positions.append(try Genesis.stake(initial, account, "staker \(i)", parameters: parameters, ledger: &ledger, staking: &book))
             }
             stakers.append(state)
             stakerStreams.append(RandomStream(
@@ -81,5 +90,7 @@ struct StakingEmissions {
 /// A staker agent.
 struct StakerState {
     var account: AccountID
-    var position: StakingPositionID?
+    /// Its positions, oldest first (a staker adds to its stake with a new position and reduces
+    /// it by unstaking its newest one).
+    var positions: [StakingPositionID] = []
 }
