@@ -163,7 +163,7 @@ public enum ScenarioLimits {
     }
 
     /// Genesis funds every account from the reserve (the initial supply), in this order: user budgets,
-    /// the treasury, validator stakes, staker balances, proposer stakes, whale budgets. What a run
+    /// validator stakes, staker balances, proposer stakes, whale budgets. What a run
     /// would refuse is refused here, at the key whose amount first exceeds what is left. Validator
     /// stakes drawn from an unbounded distribution are counted at the minimum stake.
     static func checkGenesis(_ c: ScenarioConfiguration, _ fail: (String, String) -> ScenarioError) throws(ScenarioError) {
@@ -178,7 +178,6 @@ public enum ScenarioLimits {
         for (i, u) in c.users.enumerated() {
             try take(u.budget, times: u.count, "users.\(i).budget", "the budgets of user class '\(u.name)' (count × budget)")
         }
-        try take(c.economy.treasury, times: 1, "economy.treasury", "the treasury")
         if let v = c.validators {
             let minimum = c.economy.staking.minStake
             var upper = minimum

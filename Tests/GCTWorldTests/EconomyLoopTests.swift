@@ -165,3 +165,36 @@ struct SlashedValidatorTests {
         #expect((report[.oracleFailedRounds] ?? 1) == 0)
     }
 }
+
+/// Treasury and compute units as documented (issue 13): the treasury is minted at genesis besides
+/// the initial supply, within the cap; a fractional `compute_units` prices the fraction.
+@Suite("Genesis treasury and fractional compute units")
+struct GenesisTreasuryTests {
+    @Test("economy.treasury is minted besides the initial supply, up to the cap")
+    func treasuryMinted() throws {
+        // 100 M initial + 900 M treasury = the 1 B cap: valid, and every user budget still comes
+        // out of the initial supply (the reserve), not the treasury.
+        let c = try loadScenario("scenarios/ci/smoke.yaml", ["duration=1h", "economy.treasury=900_000_000"])
+        let world = try World(c, replication: 0, observer: ScalingRecorder())
+        #expect(world.ledger.supply.minted == TokenAmount(gct: 1_000_000_000))
+        #expect(world.ledger.balance(of: world.shared.accounts.treasury) == TokenAmount(gct: 900_000_000))
+        // One base unit more is over the cap: refused where it is written.
+        #expect(throws: (any Error).self) {
+            _ = try loadScenario("scenarios/ci/smoke.yaml", ["economy.treasury=900_000_000.000000001"])
+        }
+    }
+
+    @Test("compute_units 0.4 prices 0.4 units (not rounded to 0)")
+    func fractionalComputeUnits() throws {
+        func meanCost(_ units: String) throws -> Double {
+            let c = try loadScenario("scenarios/ci/fixed-pool.yaml", ["duration=1h", "users.0.resources.compute_units=\(units)"])
+            let o = RecordingObserver()
+            var world = try World(c, replication: 0, observer: o)
+            _ = world.runToEnd(stopFlag: nil)
+            let costs = o.executions.filter { $0.outcome == .completed }.map { Double($0.cost.baseUnits) }
+            return costs.reduce(0, +) / Double(costs.count)
+        }
+        let zero = try meanCost("0"), fraction = try meanCost("0.4")
+        #expect(fraction > zero, "compute_units 0.4 priced like 0: \(zero) vs \(fraction)")
+    }
+}

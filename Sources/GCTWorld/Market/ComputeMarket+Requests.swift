@@ -61,7 +61,7 @@ extension ComputeMarket {
         }
         let resources = ComputeResources(
             memoryGB: FixedDecimal(approximating: Swift.min(memoryGB, 1_000_000)) ?? .zero,
-            computeUnits: Int64(Swift.min(computeUnits.rounded(), 1_000_000)),
+            computeUnits: FixedDecimal(approximating: Swift.min(computeUnits, 1_000_000)) ?? .zero,
             executionMinutes: FixedDecimal(approximating: Swift.min(minutes, 10_000_000)) ?? .zero)
         let market = MarketConditions(
             demandFactor: FixedDecimal(rate: factor), supplyFactor: .one,

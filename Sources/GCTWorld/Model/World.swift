@@ -51,7 +51,8 @@ public struct World: DiscreteEventModel {
         self.parameters = parameters
 
         // Genesis, in a fixed order (account ids and staking positions depend on it): protocol
-        // accounts, the initial supply, users and providers, the treasury, validators, stakers,
+        // accounts, the initial supply (into the reserve), users and providers, the treasury
+        // (minted besides the initial supply), validators, stakers,
         // proposers, whales.
         var ledger = Ledger(cap: parameters.supplyCap)
         let accounts = ProtocolAccounts(ledger: &ledger)
@@ -62,7 +63,13 @@ public struct World: DiscreteEventModel {
         }
         let reserve = accounts.reserve
         market = try ComputeMarket(c, replication: replication, ledger: &ledger, reserve: reserve)
-        try Genesis.fund(accounts.treasury, c.economy.treasury, "the treasury", ledger: &ledger, reserve: reserve)
+        // The treasury is minted at genesis besides the initial supply (within the cap), not
+        // taken out of it (docs/scenarios.md, `economy.treasury`).
+        if c.economy.treasury.isPositive {
+            do { try ledger.mint(c.economy.treasury, to: accounts.treasury, memo: .genesis) } catch {
+                throw .genesis("treasury \(c.economy.treasury) GCT: \(error)")
+            }
+        }
         var staking = StakingEmissions(c)
         oracle = try OracleNetwork(
             c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
