@@ -37,6 +37,7 @@ enum CanonicalYAML {
             }
             if let m = u.maxPrice { w.line(2, "max_price", amount(m)) }
             if let pay = u.payment { w.line(2, "payment", amount(pay)) }
+            if let r = u.region { w.line(2, "region", quoted(r)) }
         }
     }
 

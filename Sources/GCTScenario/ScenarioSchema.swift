@@ -5,7 +5,7 @@ import GCTWorld
 /// (`ScenarioSection`, in Keys/); unknown keys are errors that list these and suggest the closest one.
 enum ScenarioSchema {
     static let serviceTimeKeys = ["default"] + ScenarioOperation.yamlNames
-    static let userKeys = ["name", "count", "arrival", "ops", "resources", "budget", "top_up", "max_price", "payment"]
+    static let userKeys = ["name", "count", "arrival", "ops", "resources", "budget", "top_up", "max_price", "payment", "region"]
     static let arrivalKeys = ["process", "rate_per_s", "daily_profile"]
     static let resourceKeys = ["memory_gb", "compute_units", "minutes"]
     static let topUpKeys = ["amount", "when_below"]

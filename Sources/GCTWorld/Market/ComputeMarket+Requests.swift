@@ -114,10 +114,12 @@ extension ComputeMarket {
                 arrival: time, userClass: Int32(c), user: user.rawValue, operation: operation,
                 outcome: .insufficientTokens, cost: cost, burned: .zero, wait: .zero, service: .zero, provider: -1))
         case .queued:
+            pendingByClass[c] += 1
             Self.hold(cost, on: user, ledger: &ledger)
             if measured { statistics.admitted += 1 }
             noteOccupancy(at: time)
         case let .started(ticket):
+            pendingByClass[c] += 1
             Self.hold(cost, on: user, ledger: &ledger)
             if measured { statistics.admitted += 1 }
             start(slot: slot, ticket: ticket, at: time, queue: &queue)
@@ -181,6 +183,7 @@ extension ComputeMarket {
     ) {
         let r = slots[s]
         guard let ticket = r.ticket else { preconditionFailure("completion of an idle slot") }
+        pendingByClass[Int(r.userClass)] -= 1
         let providerIndex = providers.index(ofServer: r.server)
         let provider = providers.accounts[providerIndex]
         var burned = TokenAmount.zero

@@ -114,7 +114,7 @@ public struct World: DiscreteEventModel {
         switch event {
         case let .arrival(c):
             market.arrival(
-                ofClass: Int(c), at: time, congestion: oracle.marketMultiplier, queue: &queue, ledger: &ledger, shared: shared)
+                ofClass: Int(c), at: time, congestion: oracle.congestion(forClass: Int(c)), queue: &queue, ledger: &ledger, shared: shared)
         case let .completion(s):
             market.completion(slot: Int(s), at: time, parameters: parameters, queue: &queue, ledger: &ledger, shared: shared)
             #if DEBUG
@@ -130,7 +130,7 @@ public struct World: DiscreteEventModel {
                 queue: &queue, ledger: &ledger, shared: shared)
         case .oracleRound:
             oracle.round(
-                at: time, market: market.load, bias: attacks.oracleBias(at: time, period: oracle.oracleSettings.period), parameters: parameters,
+                at: time, market: market.load, pendingByClass: market.pendingByClass, bias: attacks.oracleBias(at: time, period: oracle.oracleSettings.period), parameters: parameters,
                 staking: &staking.book, queue: &queue, ledger: &ledger, shared: shared)
         case .autoscale:
             autoscaler.decide(at: time, market: &market, queue: &queue, circulating: ledger.supply.circulating, shared: shared)
