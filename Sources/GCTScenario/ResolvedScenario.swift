@@ -9,6 +9,9 @@ public struct ResolvedScenario: Hashable, Sendable {
     public var vars: [ScenarioVariable]
     /// The files read: the scenario first, then each file it extends, in order.
     public var files: [String]
+    /// Keys written where they cannot act, one located line each (`file:line:column: warning: …`);
+    /// the commands print them on stderr. Not part of the hash.
+    public var warnings: [String] = []
 
     public init(configuration: ScenarioConfiguration, vars: [ScenarioVariable] = [], files: [String] = []) {
         self.configuration = configuration

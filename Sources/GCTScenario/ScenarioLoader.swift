@@ -48,6 +48,8 @@ public enum ScenarioLoader {
         tree = try vars.substitute(in: tree)
         let configuration = try ScenarioDecoder.decode(tree)
         try ScenarioLimits.check(configuration, tree: tree)
-        return ResolvedScenario(configuration: configuration, vars: vars.resolved, files: files)
+        var scenario = ResolvedScenario(configuration: configuration, vars: vars.resolved, files: files)
+        scenario.warnings = ScenarioWarnings.check(configuration, tree: tree)
+        return scenario
     }
 }

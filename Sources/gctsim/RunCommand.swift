@@ -66,6 +66,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             CommandSupport.fail(error.description, located: true)
         }
+        for w in scenario.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         let c = scenario.configuration
         if let summaryJSON, summaryJSON != "-" { OutputFile.check(summaryJSON, force: force, option: "--summary-json") }
         if !noOutput {

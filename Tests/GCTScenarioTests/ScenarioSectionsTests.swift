@@ -472,6 +472,13 @@ struct ScenarioSectionErrorTests {
             label: "zero provider accounts", edits: [("  servers: 2", "  servers: 2\n  count: 0")], location: "5:10",
             contains: ["providers.count must be a whole number >= 1, got 0"]),
         MalformedCase(
+            label: "user region without validators", edits: [("    budget: \"10\"\n", "    budget: \"10\"\n    region: us-east\n")],
+            location: "11:13", contains: ["users.0.region needs validators in that region"]),
+        MalformedCase(
+            label: "unknown user region suggests",
+            edits: [("    budget: \"10\"\n", "    budget: \"10\"\n    region: us-eas\nvalidators: {count: 3, stake: \"10000\", regions: {us-east: 1, eu-west: 1}}\n")],
+            location: "11:13", contains: ["users.0.region: unknown region 'us-eas'", "valid: eu-west, us-east"], suggestion: "us-east"),
+        MalformedCase(
             label: "sample_events not a boolean", edits: appended("metrics: {sample_events: 1}"), location: "11:26",
             contains: ["metrics.sample_events: expected true or false, got '1'"]),
     ]
@@ -489,5 +496,39 @@ struct ScenarioSectionErrorTests {
         }
         #expect(error.suggestion == c.suggestion, "\(text)")
         if let s = c.suggestion { #expect(text.hasSuffix("did you mean '\(s)'?")) }
+    }
+}
+
+/// Keys written where they cannot act give one located warning each (issue 13, no inert keys).
+@Suite("Scenario warnings: keys that cannot act")
+struct ScenarioWarningTests {
+    @Test("each inert placement warns at the key, naming what it needs", arguments: [
+        ("pricing: {market_multiplier: literal}", "11:11", "pricing.market_multiplier has no effect without validators"),
+        ("pricing: {fixed_price: \"1\"}", "11:11", "pricing.fixed_price has no effect unless pricing.mode is fixed"),
+        ("validators: {count: 3, stake: \"10000\", hardware: {gpu_count: 4}}", "11:40", "validators.hardware is not read by this world"),
+        ("validators: {count: 3, stake: \"10000\"}\noracle: {regional_pricing: true}", "12:10", "oracle.regional_pricing needs user classes with a region"),
+        ("validators: {count: 3, stake: \"10000\"}\noracle: {utc_offset_hours: 5}", "12:10", "oracle.utc_offset_hours has no effect without oracle.time_of_day_pricing"),
+    ])
+    func warns(_ sections: String, _ location: String, _ fragment: String) throws {
+        let s = try ScenarioLoader.load(yaml: withSections(sections + "\n"), file: "<scenario>")
+        #expect(s.warnings.count == 1, "\(s.warnings)")
+        let w = try #require(s.warnings.first)
+        #expect(w.hasPrefix("<scenario>:\(location): warning: "), "\(w)")
+        #expect(w.contains(fragment), "\(w)")
+        #expect(!w.contains("\n"))
+    }
+
+    @Test("the same keys where they act give no warning")
+    func quietWhereTheyAct() throws {
+        let acting = """
+            validators: {count: 3, stake: "10000", regions: {us-east: 1}}
+            oracle: {regional_pricing: true, time_of_day_pricing: true, utc_offset_hours: 5}
+            pricing: {market_multiplier: literal}
+
+            """
+        let yaml = withSections(acting).replacingOccurrences(of: "    budget: \"10\"\n", with: "    budget: \"10\"\n    region: us-east\n")
+        let s = try ScenarioLoader.load(yaml: yaml, file: "<scenario>")
+        #expect(s.warnings.isEmpty, "\(s.warnings)")
+        #expect(s.configuration.users[0].region == "us-east")
     }
 }
