@@ -197,7 +197,7 @@ struct ScenarioSectionsTests {
         #expect(c.users.count >= 2 && c.users.allSatisfy { $0.arrival.dailyProfile?.count == 24 })
         let p = try #require(c.governance?.proposals.first)
         #expect(p.at == .days(180) && p.parameters == [.burnRate(Rate(1, over: 100))])
-        // Daily-average rates sum to 0.3-0.5/s: 0.4 × 31 536 000 s ≈ 12.6 M requests a year.
+        // Daily-average rates sum to 0.3-0.5/s: 0.5 × 31 536 000 s ≈ 15.8 M requests a year.
         let total = c.users.map(\.arrival.ratePerSecond).reduce(0, +)
         #expect(total >= 0.3 && total <= 0.5)
         #expect(total * 365 * 86_400 >= 10_000_000)

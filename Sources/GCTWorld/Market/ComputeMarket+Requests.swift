@@ -140,7 +140,7 @@ extension ComputeMarket {
         do { try ledger.transfer(amount, from: reserve, to: user, memo: .topUp) } catch {
             preconditionFailure("reserve balance checked: \(error)")
         }
-        velocity.add(amount)
+        velocity.add(amount, relative: false)
     }
 
     mutating func allocateSlot() -> Int {

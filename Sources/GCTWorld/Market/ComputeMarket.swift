@@ -29,7 +29,7 @@ struct ComputeMarket {
     let functionIDs: [LambdaFunctionID]
     /// Provider accounts and the GPU time each served since the last mining payout.
     var providers: ProviderPool
-    /// Token volume (execution payments and top-ups) in daily buckets, for the velocity.
+    /// Token volume for the velocity: execution payments and top-ups in daily buckets (annualized), payments per decision period (relative).
     var velocity: VelocityWindow
     var nextVelocityDay = SimTime(ticks: 86_400 * SimTime.ticksPerSecond)
 
@@ -181,9 +181,12 @@ struct VelocityWindow {
         periodVolumes = definition == .relative ? Array(repeating: 0, count: self.periods) : []
     }
 
-    mutating func add(_ amount: TokenAmount) {
+    /// Adds token volume: to the daily buckets of the annualized velocity always, and to the
+    /// decision period of the relative velocity when `relative` (execution payments; reserve
+    /// top-ups are lumps of hundreds of executions' worth that would drown the demand signal).
+    mutating func add(_ amount: TokenAmount, relative: Bool = true) {
         current += amount
-        periodCurrent += amount.baseUnits
+        if relative { periodCurrent += amount.baseUnits }
     }
 
     /// Closes the current day with the circulating supply now.
