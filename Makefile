@@ -44,9 +44,9 @@ gpu: deps
 	$(MAKE) -C gpu
 
 # The whole suite: Package.swift declares exactly what each target imports, HIP kernels compile,
-# Swift tests (debug, with the engine's internal checks: the event queue's invariants run after
-# every change; the statistical validation runs the release binary), the Python checks of the HDF5
-# files, and `gctsim check` (economic invariants and statistical baselines of scenarios/ci,
+# Swift tests (debug, with the engine's internal checks: the event queue's invariants are audited
+# after every change of a small queue and every n/8-th change of a queue of n events; the
+# statistical validation runs the release binary), the Python checks of the HDF5 files, and `gctsim check` (economic invariants and statistical baselines of scenarios/ci,
 # docs/invariants.md).
 TEST_SWIFTFLAGS ?= -Xswiftc -DGCTENGINE_INTERNAL_CHECKS
 test: deps gpu

@@ -48,17 +48,7 @@ extension ComputeMarket {
     ) -> TokenAmount {
         if let payment = classes[c].payment { return payment }
         if let fixedPrice { return fixedPrice }
-        let fid = functionIDs[operation]
-        let current = flame.functions[Int(fid.rawValue)].currentPrice
-        let initial = flame.functions[Int(fid.rawValue)].initialPrice
-        let breakdown: ExecutionCostBreakdown
-        do { breakdown = try flame.executionCost(of: fid) } catch { preconditionFailure("registered function: \(error)") }
-        let drift = Rate(current.baseUnits, over: Swift.max(initial.baseUnits, 1))
-        var factor = drift
-        for m in [breakdown.demand, breakdown.performance, breakdown.scarcity] {
-            factor = Rate.multiplying(factor, m) ?? Rate(
-                Int64((factor.doubleValue * m.doubleValue * 1e9).rounded()), over: 1_000_000_000)
-        }
+        let factor = flameFactor(operation: operation)
         let resources = ComputeResources(
             memoryGB: FixedDecimal(approximating: Swift.min(memoryGB, 1_000_000)) ?? .zero,
             computeUnits: Int64(Swift.min(computeUnits.rounded(), 1_000_000)),
@@ -74,6 +64,33 @@ extension ComputeMarket {
             // Out of the pricing bounds: the request is priced at the largest amount (it will balk or be refused).
             return TokenAmount(baseUnits: Int64.max / 4)
         }
+    }
+
+    /// The FLAME factor of an operation now: its lambda price drift (current / initial price) ×
+    /// demand × performance × scarcity, the demand factor `price` passes to `calculate_compute_cost`.
+    func flameFactor(operation: Int) -> Rate {
+        let fid = functionIDs[operation]
+        let current = flame.functions[Int(fid.rawValue)].currentPrice
+        let initial = flame.functions[Int(fid.rawValue)].initialPrice
+        let breakdown: ExecutionCostBreakdown
+        do { breakdown = try flame.executionCost(of: fid) } catch { preconditionFailure("registered function: \(error)") }
+        var factor = Rate(current.baseUnits, over: Swift.max(initial.baseUnits, 1))
+        for m in [breakdown.demand, breakdown.performance, breakdown.scarcity] {
+            factor = Rate.multiplying(factor, m) ?? Rate(
+                Int64((factor.doubleValue * m.doubleValue * 1e9).rounded()), over: 1_000_000_000)
+        }
+        return factor
+    }
+
+    /// The median FLAME factor over the operations the user classes request (1 in fixed-price
+    /// mode, where no request is priced by FLAME; the lower middle value of an even count).
+    var medianFlameFactor: Double {
+        guard fixedPrice == nil else { return 1 }
+        var ops: [Int] = []
+        for c in classes where c.payment == nil { for op in c.operations where !ops.contains(Int(op)) { ops.append(Int(op)) } }
+        guard !ops.isEmpty else { return 1 }
+        let factors = ops.map { flameFactor(operation: $0).doubleValue }.sorted()
+        return factors[(factors.count - 1) / 2]
     }
 
     /// Admission of one priced request (a user's, or an attacker's at its own price).
