@@ -57,10 +57,13 @@ gctnb.reading(f"{gctnb.shown(folder)} ({manifest['size']} grid): spike at "
               + f"; {manifest['replications']} paired replications per point, seed {df['seed'].iloc[0]}", label="Input")
 
 
-def ci(ax, x, d, col, scale, colour, label, marker="o"):
+def ci(ax, x, d, col, scale, colour, label, marker="o", floor=None):
+    """The mean with its 95 % CI; `floor` clips the drawn CI of a count (a Student-t CI can go below 0)."""
     y = d[col] * scale
-    ax.errorbar(x, y, yerr=[y - d[col + " lo"] * scale, d[col + " hi"] * scale - y], fmt=marker + "-", color=colour,
-                capsize=3, lw=1.3, ms=5, label=label)
+    lo, hi = d[col + " lo"] * scale, d[col + " hi"] * scale
+    if floor is not None:
+        lo = lo.clip(lower=floor)
+    ax.errorbar(x, y, yerr=[y - lo, hi - y], fmt=marker + "-", color=colour, capsize=3, lw=1.3, ms=5, label=label)
 
 
 def pct(x: float) -> str:
@@ -76,7 +79,8 @@ BIAS_COLOURS = ["tab:blue", "tab:red", "tab:purple", "tab:brown"]
 # target weight is rounded to whole validators). Left: the mean consensus-price move over the attack
 # window (attack ÷ twin − 1, solid) and the largest distortion |consensus − true| / true in the window
 # (dashed), with the honest consensus noise shaded. Middle: the attacker's profit in GCT (symmetric log
-# scale). Right: detection — the mean number of detector alarms in the window and the twin's false alarms.
+# scale). Right: detection — the mean number of detector alarms in the window (CI clipped at 0) and the
+# twin's false alarms.
 
 # %%
 fig, (a1, a2, a3) = plt.subplots(1, 3, figsize=(13, 4))
@@ -86,7 +90,7 @@ for i, (b, d) in enumerate(spike.groupby("bias")):
     ci(a1, x, d, "price_move", 100, c, f"price move, bias {b:+.0%}")
     a1.plot(x, d["max_distortion"] * 100, ls="--", marker="^", ms=4, color=c, lw=1, label=f"max distortion, bias {b:+.0%}")
     ci(a2, x, d, "attacker_profit_gct", 1, c, f"bias {b:+.0%}")
-    ci(a3, x, d, "alarms_in_window", 1, c, f"alarms in window, bias {b:+.0%}")
+    ci(a3, x, d, "alarms_in_window", 1, c, f"alarms in window, bias {b:+.0%}", floor=0)
     a3.plot(x, d["false_alarms_twin"], ls=":", marker="x", color=c, lw=1, label=f"twin's false alarms, bias {b:+.0%}")
 a1.axhspan(-noise * 100, noise * 100, color="0.5", alpha=0.2, lw=0, label=f"honest noise ±{noise * 100:.2f} %")
 for a in (a1, a2, a3):
@@ -114,7 +118,8 @@ for b, d in spike.groupby("bias"):
         first = moved.iloc[0]
         s += (f"the price moves beyond the honest noise (±{noise * 100:.2f} %) from a weight of {first['coalition_share']:.3f} "
               f"(target {first['weight']:g}): {pct(first['price_move'])} [{pct(first['price_move lo'])}, {pct(first['price_move hi'])}]"
-              + (f", against at most {still['price_move'].abs().max() * 100:.2f} % below it" if len(still) else "")
+              + (f", against a mean move of at most {still['price_move'].abs().max() * 100:.2f} % (CI including the noise band) below it"
+                 if len(still) else "")
               + f"; the largest move is {pct(d['price_move'].max())} of a {b:.0%} bias")
     else:
         s += f"no weight up to {d['coalition_share'].max():.3f} moves the price beyond the honest noise"
@@ -128,13 +133,18 @@ for b, d in spike.groupby("bias"):
     if len(losing):
         worst = losing.loc[losing["attacker_profit_gct"].idxmin()]
         s += (f"; below, it loses up to {-worst['attacker_profit_gct']:,.0f} GCT (at weight {worst['coalition_share']:.3f}: "
-              f"slashing {worst['attacker_cost_gct']:,.0f} GCT of cost against {worst['attacker_gain_gct']:,.0f} GCT gained)")
+              f"a cost of {worst['attacker_cost_gct']:,.0f} GCT, slashing and the stake's opportunity cost, against "
+              f"{worst['attacker_gain_gct']:,.0f} GCT gained)")
     det = d[d["alarms_in_window"] > d["false_alarms_twin"]]
-    s += (f". Alarms in the window: {d['alarms_in_window'].min():.2f}–{d['alarms_in_window'].max():.2f} per run (twin's false "
-          f"alarms {d['false_alarms_twin'].min():.2f}–{d['false_alarms_twin'].max():.2f} per 3 days); "
-          + (f"more alarms than the twin at weights {', '.join(f'{w:.3f}' for w in det['coalition_share'])}"
-             if len(det) else "never more than the twin: the detector does not see the spike at any weight") + ".")
-    sentences.append(s)
+    if d["alarms_in_window"].max() == 0 and d["false_alarms_twin"].max() == 0:
+        s += ". No run raises an alarm, with or without the attack: the detector does not see the spike at any weight."
+    else:
+        s += (f". Alarms in the window: {d['alarms_in_window'].min():.2f}–{d['alarms_in_window'].max():.2f} per run (twin's false "
+              f"alarms {d['false_alarms_twin'].min():.2f}–{d['false_alarms_twin'].max():.2f}); "
+              + (f"more alarms than the twin at weights {', '.join(f'{w:.3f}' for w in det['coalition_share'])}, at most "
+                 f"{det['detected'].max():.0%} of their runs alarmed" if len(det)
+                 else "never more than the twin: the detector does not see the spike at any weight") + ".")
+    sentences.append(s[:1].upper() + s[1:])
 gctnb.reading(" ".join(sentences))
 
 # %% [markdown]
@@ -154,21 +164,25 @@ for i, (w, d) in enumerate(drift.groupby("weight")):
     ci(a1, d["step"], d, "price_move", 100, c, f"price move, weight {share:.3f}")
     a1.plot(d["step"], d["max_distortion"] * 100, ls="--", marker="^", ms=4, color=c, lw=1, label=f"max distortion, weight {share:.3f}")
     ci(a2, d["step"], d, "attacker_profit_gct", 1, c, f"weight {share:.3f}")
-    ci(a3, d["step"], d, "alarms_in_window", 1, c, f"alarms in window, weight {share:.3f}")
+    ci(a3, d["step"], d, "alarms_in_window", 1, c, f"alarms in window, weight {share:.3f}", floor=0)
     a3.plot(d["step"], d["false_alarms_twin"], ls=":", marker="x",
             color=c, lw=1, label=f"twin's false alarms, weight {share:.3f}")
     for _, r in d.iterrows():
         a3.annotate(f"{r['detected']:.0%}", (r["step"], r["alarms_in_window"]), textcoords="offset points", xytext=(4, 4),
                     fontsize=7, color=c)
-a1.axhspan(-noise * 100, noise * 100, color="0.5", alpha=0.2, lw=0, label=f"honest noise ±{noise * 100:.2f} %")
-a1.set_yscale("symlog", linthresh=1)
-a1.set_ylabel("% of the true price (symlog)")
+a1.axhline(noise * 100, color="0.5", ls=":", lw=1.2, label=f"honest noise {noise * 100:.2f} %")
+if (drift["price_move lo"] > 0).all():
+    a1.set_yscale("log")
+    a1.set_ylabel("% of the true price (log)")
+else:
+    a1.set_yscale("symlog", linthresh=1)
+    a1.set_ylabel("% of the true price (symlog)")
 a1.set_title("Distortion")
 a2.set_yscale("symlog", linthresh=100)
 a2.axhline(0, color="0.3", lw=0.8)
 a2.set_ylabel("GCT (symlog)")
 a2.set_title("Attacker profit (gain − cost)")
-a3.set_ylabel("alarms per run (labels: share of runs alarmed)")
+a3.set_ylabel("alarms per run (labels: % of runs alarmed)")
 a3.set_title("Detection")
 for a in (a1, a2, a3):
     a.set_xscale("log")
@@ -201,7 +215,7 @@ for w, d in drift.groupby("weight"):
           + (" — the fastest drift is the quietest" if d.iloc[-1]["alarms_in_window"] == d["alarms_in_window"].min()
              and d.iloc[-1]["alarms_in_window"] < peak["alarms_in_window"] else "")
           + f"; the twin raises {d['false_alarms_twin'].mean():.2f} false alarms per run.")
-    sentences.append(s)
+    sentences.append(s[:1].upper() + s[1:])
 gctnb.reading(" ".join(sentences))
 
 # %% [markdown]

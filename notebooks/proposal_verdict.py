@@ -108,7 +108,8 @@ for ax, (_, r) in zip(axes.flat, verdicts.iterrows()):
     span = max(abs(r["diff_ci_low"]), abs(r["diff_ci_high"]), np.abs(d).max()) * 1.3
     if span == 0:  # every pair identical: say so instead of an axis of rounding noise
         span = 1.0
-        ax.text(0.5, 0.78, "every pair identical: 0", transform=ax.transAxes, ha="center", fontsize=8, color=colour)
+        ax.text(0.5, 0.9, "every pair identical: 0", transform=ax.transAxes, ha="center", va="center", fontsize=8,
+                color=colour, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         ax.set_xticks([0])
     ax.set_ylim(-0.6, 0.6)
     ax.set_xlim(-span, span)
@@ -176,9 +177,20 @@ ax.axvline(0, color="0.3", lw=0.8)
 ax.set_yticks(y)
 ax.set_yticklabels([f"{r['stakeholder']}: {r['metric']} ({'↑' if r['better_when'] == 'higher' else '↓'} better)"
                     for _, r in scaled.iterrows()], fontsize=8)
-lim = max(scaled[["rel_lo", "rel_hi"]].abs().max().max(), 1e-9)
-ax.set_xscale("symlog", linthresh=max(lim / 1e3, 1e-6))
-ax.set_xlabel("mean paired difference, % of the baseline mean (symmetric log scale), 95 % CI")
+# Symmetric log scale, linear below the smallest non-zero effect, one labelled tick per decade.
+ends = scaled[["rel", "rel_lo", "rel_hi"]].to_numpy().ravel()
+nonzero = np.abs(ends[ends != 0])
+if len(nonzero):
+    lin = 10.0 ** np.floor(np.log10(nonzero.min()))
+    top = 10.0 ** np.ceil(np.log10(nonzero.max()))
+    ax.set_xscale("symlog", linthresh=lin)
+    decades = [lin * 10.0 ** i for i in range(int(round(np.log10(top / lin))) + 1)]
+    ticks = ([-d for d in decades[::-1] if -d >= min(ends.min(), 0) * 10] + [0]
+             + [d for d in decades if d <= max(ends.max(), 0) * 10])
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([("0" if t == 0 else f"{t:+g}") for t in ticks], fontsize=7, rotation=45)
+    ax.minorticks_off()
+ax.set_xlabel("mean paired difference, % of the baseline mean (symmetric log scale, linear near 0), 95 % CI")
 ax.set_title(f"“{title}”: effect size per stakeholder metric")
 for v, c in COLOURS.items():
     ax.scatter([], [], color=c, label=v)
