@@ -102,6 +102,19 @@ struct CalibrationProfileTests {
         #expect(!error.description.contains("\n"))
     }
 
+    @Test("every shipped profile (scenarios/calibration/) loads; calibrated.yaml uses host-cpu.yaml")
+    func shippedProfiles() throws {
+        let dir = GCTTestSupport.packageRoot.appendingPathComponent("scenarios/calibration")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }
+        #expect(files.contains("host-cpu.yaml"))
+        for f in files {
+            let r = try ScenarioLoader.load(yaml: Self.scenario(calibration: dir.appendingPathComponent(f).path))
+            #expect(r.configuration.providers.serviceTime.calibration?.calibrates(.matrixMultiplication) == true, "\(f)")
+        }
+        let shipped = try ScenarioLoader.load(file: GCTTestSupport.packageRoot.appendingPathComponent("scenarios/calibrated.yaml").path)
+        #expect(shipped.configuration.providers.serviceTime.calibration?.device == "host CPU (CPU twins)")
+    }
+
     @Test("a missing profile file: located at the scenario's calibration value")
     func missingFile() throws {
         let dir = try GCTTestSupport.scratchDirectory("calibration")
