@@ -24,6 +24,19 @@ extension ComputeMarket {
         let units = k.computeUnits.sample(&classStreams[c].shape)
         let minutes = k.minutes.sample(&classStreams[c].shape)
         let serviceSeconds = serviceTime[Int(opIndex)].sample(&classStreams[c].service) / serviceSpeed
+        // Calibrated: the kernel work of the request × a noise factor, timed on its server at start.
+        var work: KernelWork?
+        if let calibration {
+            var factor = 1.0
+            if let noise = calibration.noise { factor = noise.sample(&classStreams[c].service) }
+            var w = KernelWork.of(operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes)
+            w.matmul *= factor
+            w.memory *= factor
+            w.allocation *= factor
+            w.transfer *= factor
+            w.compile *= factor
+            work = w
+        }
         // No `&&` here: its autoclosure would capture (and copy) the whole market to mutate a stream.
         var willFail = false
         if failureProbability > 0 { willFail = classStreams[c].failures.uniform() < failureProbability }
@@ -33,7 +46,7 @@ extension ComputeMarket {
             userClass: c, operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes, congestion: congestion)
         submit(
             userClass: c, user: user, operation: opIndex, cost: cost, service: .seconds(serviceSeconds),
-            willFail: willFail, u: u, at: time, queue: &queue, ledger: &ledger, shared: shared)
+            work: work, willFail: willFail, u: u, at: time, queue: &queue, ledger: &ledger, shared: shared)
     }
 
     /// Prices a request: the class's fixed `payment`, the scenario's fixed price, or PRD-010's
@@ -96,7 +109,7 @@ extension ComputeMarket {
     /// Admission of one priced request (a user's, or an attacker's at its own price).
     mutating func submit(
         userClass c: Int, user: AccountID, operation: UInt8, cost: TokenAmount, service: SimDuration,
-        willFail: Bool, u: Double, at time: SimTime,
+        work: KernelWork? = nil, willFail: Bool, u: Double, at time: SimTime,
         queue: inout EventQueue<WorldEvent>, ledger: inout Ledger, shared: WorldShared
     ) {
         counters.arrived += 1
@@ -113,7 +126,7 @@ extension ComputeMarket {
         let slot = allocateSlot()
         slots[slot] = RequestSlot(
             userClass: Int32(c), user: user, operation: operation, arrival: time, start: time, service: service,
-            willFail: willFail, measured: measured, server: -1, ticket: nil)
+            willFail: willFail, measured: measured, server: -1, ticket: nil, work: work ?? KernelWork(), calibrated: work != nil)
         let result: AdmissionResult
         do {
             result = try flame.admit(
@@ -182,10 +195,17 @@ extension ComputeMarket {
         slots[slot].server = server
         slots[slot].start = time
         slots[slot].ticket = ticket
+        let op = Int(slots[slot].operation)
+        if slots[slot].calibrated, let calibration {
+            let g = calibration.groups[calibration.group(ofServer: server)]
+            if g.calibrates[op] { slots[slot].service = .seconds(slots[slot].work.dot(g.rates) / serviceSpeed) }
+        }
         let wait = time - slots[slot].arrival
         if slots[slot].measured {
             statistics.waits.add(wait.seconds)
             if slots[slot].user.rawValue >= firstAttackerAccount { statistics.attackerWaits.add(wait.seconds) }
+            statistics.operations[op].waits.add(wait.seconds)
+            statistics.operations[op].services.add(slots[slot].service.seconds)
         }
         _ = queue.schedule(.completion(slot: Int32(slot)), at: time + slots[slot].service)
     }
