@@ -44,9 +44,9 @@ gpu: deps
 	$(MAKE) -C gpu
 
 # The whole suite: Package.swift declares exactly what each target imports, HIP kernels compile,
-# Swift tests (debug, with the engine's internal checks: the event queue's invariants run after
-# every change; the statistical validation runs the release binary), the Python checks of the HDF5
-# files, and `gctsim check` (economic invariants and statistical baselines of scenarios/ci,
+# Swift tests (debug, with the engine's internal checks: the event queue's invariants are audited
+# after every change of a small queue and every n/8-th change of a queue of n events; the
+# statistical validation runs the release binary), the Python checks of the HDF5 files, and `gctsim check` (economic invariants and statistical baselines of scenarios/ci,
 # docs/invariants.md).
 TEST_SWIFTFLAGS ?= -Xswiftc -DGCTENGINE_INTERNAL_CHECKS
 test: deps gpu
@@ -80,25 +80,39 @@ demo: build
 
 # The analysis notebooks (notebooks/*.py, jupytext percent format) executed and exported as
 # self-contained HTML to $(EXPORT), then opened in headless Chromium (Tests/notebooks/check_html.py,
-# screenshots in $(EXPORT)/screenshots). Inputs: RESULTS, a `gctsim run` trajectory (default: the
-# baseline year of `make demo`, made if missing), and MMC_RESULTS, a notebooks/mmc-sweep.sh folder
-# (default: the full sweep, made if missing). Delete results/baseline.h5 and results/mmc-sweep to re-run them.
+# screenshots in $(EXPORT)/screenshots). Inputs, each made if missing when left at its default (delete it
+# to re-run it): RESULTS, a `gctsim run` trajectory (the baseline year of `make demo`); MMC_RESULTS, a
+# notebooks/mmc-sweep.sh folder (the full sweep); PROPOSAL_RESULTS, a `gctsim proposal evaluate --output`
+# file (burn-1pct against 20 days of the baseline without its own proposal, 6 pairs, --variance-report);
+# ATTACK_RESULTS, a notebooks/attack-grid.sh folder (the full grid).
 # E.g. `make notebooks RESULTS=results/other.h5 EXPORT=/tmp/nb NOTEBOOKS=baseline_year`.
 RESULTS ?= results/baseline.h5
 MMC_RESULTS ?= results/mmc-sweep
-NOTEBOOKS ?= baseline_year queueing_validation
+PROPOSAL_RESULTS ?= results/proposal-burn-1pct.h5
+ATTACK_RESULTS ?= results/attack-grid
+NOTEBOOKS ?= baseline_year queueing_validation proposal_verdict attacks
 EXPORT ?= notebooks-export
+# The proposal evaluation of the notebooks: the baseline's own burn-rate proposal (day 180) removed.
+PROPOSAL_EVALUATE = proposal evaluate --baseline scenarios/baseline.yaml --proposal scenarios/proposals/burn-1pct.yaml \
+  --set 'governance.proposals=[]' --variance-report
 notebooks: deps-browser $(VENV_STAMP)
 	@if [ "$(RESULTS)" = results/baseline.h5 ] && [ ! -f results/baseline.h5 ]; then $(MAKE) demo; fi
 	@if [ "$(MMC_RESULTS)" = results/mmc-sweep ] && [ ! -f results/mmc-sweep/sweep.json ]; then \
 	  $(MAKE) build && notebooks/mmc-sweep.sh $(GCTSIM_RELEASE) results/mmc-sweep full; fi
-	GCTSIM_RESULTS=$(RESULTS) GCTSIM_MMC=$(MMC_RESULTS) notebooks/render.sh $(EXPORT) $(NOTEBOOKS)
+	@if [ "$(PROPOSAL_RESULTS)" = results/proposal-burn-1pct.h5 ] && [ ! -f results/proposal-burn-1pct.h5 ]; then \
+	  $(MAKE) build && $(GCTSIM_RELEASE) $(PROPOSAL_EVALUATE) --set days=20 --replications 6 \
+	    --output results/proposal-burn-1pct.h5 > results/proposal-burn-1pct.md; fi
+	@if [ "$(ATTACK_RESULTS)" = results/attack-grid ] && [ ! -f results/attack-grid/grid.json ]; then \
+	  $(MAKE) build && notebooks/attack-grid.sh $(GCTSIM_RELEASE) results/attack-grid full; fi
+	GCTSIM_RESULTS=$(RESULTS) GCTSIM_MMC=$(MMC_RESULTS) GCTSIM_PROPOSAL=$(PROPOSAL_RESULTS) \
+	  GCTSIM_ATTACKS=$(ATTACK_RESULTS) notebooks/render.sh $(EXPORT) $(NOTEBOOKS)
 	.venv/bin/python Tests/notebooks/check_html.py --screenshots $(EXPORT)/screenshots \
 	  $(foreach n,$(NOTEBOOKS),$(EXPORT)/$(n).html)
 
 # Part of `make test`: the notebooks on small runs (an M/M/c sweep of a few seconds, 12 days of the
-# baseline with its proposal on day 1), so that a change of the trajectory or summary format that breaks a notebook fails CI;
-# then the browser check of those exports and of the committed ones.
+# baseline with its proposal on day 1, a 2-pair proposal evaluation over 12 days, a 4-point attack grid
+# of 2 pairs), so that a change of the trajectory, summary, proposal-evaluation or attack-report format
+# that breaks a notebook fails CI; then the browser check of those exports and of the committed ones.
 NOTEBOOK_CHECK_DIR = .build/notebook-check
 notebook-check: deps-browser $(VENV_STAMP)
 	@[ -x $(GCTSIM_RELEASE) ] || $(SWIFT) build -c release --product gctsim
@@ -106,10 +120,14 @@ notebook-check: deps-browser $(VENV_STAMP)
 	notebooks/mmc-sweep.sh $(GCTSIM_RELEASE) $(NOTEBOOK_CHECK_DIR)/mmc small
 	$(GCTSIM_RELEASE) run scenarios/baseline.yaml --set days=12 --set governance.proposals.0.at=1d \
 	  --output $(NOTEBOOK_CHECK_DIR)/baseline-12d.h5 >/dev/null
+	$(GCTSIM_RELEASE) $(PROPOSAL_EVALUATE) --set days=12 --replications 2 \
+	  --output $(NOTEBOOK_CHECK_DIR)/proposal-12d.h5 >/dev/null
+	notebooks/attack-grid.sh $(GCTSIM_RELEASE) $(NOTEBOOK_CHECK_DIR)/attacks small
 	GCTSIM_MMC=$(NOTEBOOK_CHECK_DIR)/mmc GCTSIM_RESULTS=$(NOTEBOOK_CHECK_DIR)/baseline-12d.h5 \
-	  notebooks/render.sh $(NOTEBOOK_CHECK_DIR) queueing_validation baseline_year
+	  GCTSIM_PROPOSAL=$(NOTEBOOK_CHECK_DIR)/proposal-12d.h5 GCTSIM_ATTACKS=$(NOTEBOOK_CHECK_DIR)/attacks \
+	  notebooks/render.sh $(NOTEBOOK_CHECK_DIR) queueing_validation baseline_year proposal_verdict attacks
 	.venv/bin/python Tests/notebooks/check_html.py --min-images 2 \
-	  $(NOTEBOOK_CHECK_DIR)/queueing_validation.html $(NOTEBOOK_CHECK_DIR)/baseline_year.html \
+	  $(foreach n,queueing_validation baseline_year proposal_verdict attacks,$(NOTEBOOK_CHECK_DIR)/$(n).html) \
 	  $(wildcard notebooks-export/*.html)
 
 bench: build

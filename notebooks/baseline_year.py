@@ -250,8 +250,13 @@ if waits is not None:
                 f"({waits.loc[slow, 'mean wait (s)']:.2f} s mean, p95 {waits.loc[slow, 'p95 (s)']:.1f} s) and "
                 f"{fast} shortest ({waits.loc[fast, 'mean wait (s)']:.2f} s mean). The rank correlation between an "
                 f"operation's mean cost and its mean wait is {rank_corr:+.2f} (−1: the dearer an operation, the shorter "
-                f"its wait, as the queue orders requests by payment). Daily means swing by a factor "
-                f"{np.nanmax(s.sum(1) / n.sum(1)) / max(np.nanmin(s.sum(1) / n.sum(1)), 1e-9):.1f} across the run.")
+                f"its wait, as the queue orders requests by payment).")
+    has = n.sum(1) > 0
+    day_mean = s.sum(1)[has] / n.sum(1)[has]
+    day_no = np.arange(nd)[has]
+    reading += (f" The daily mean wait over all operations ranges from {day_mean.min():.3g} s (day {day_no[day_mean.argmin()]}) "
+                f"to {day_mean.max():.3g} s (day {day_no[day_mean.argmax()]}), median {np.median(day_mean):.3g} s; "
+                f"{int((day_mean > 1).sum())} of {len(day_mean)} days average more than 1 s.")
 else:
     reading += " The file has no per-request events (metrics.sample_events: false), so no waits by operation."
 gctnb.reading(reading)

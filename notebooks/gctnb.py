@@ -13,6 +13,7 @@ import pathlib
 GCT = 1e9  # base units per GCT (docs/trajectory-format.md)
 TRAJECTORY_FORMAT_VERSION = 1  # the /meta format_version these notebooks read
 MMC_SWEEP_FORMAT = ("gctsim-mmc-sweep", 1)  # notebooks/mmc-sweep.sh manifest
+ATTACK_GRID_FORMAT = ("gctsim-attack-grid", 1)  # notebooks/attack-grid.sh manifest
 
 
 class NotebookInputError(RuntimeError):
@@ -72,6 +73,70 @@ def open_trajectory(path: pathlib.Path):
         f.close()
         raise NotebookInputError(f"{path}: run status {status!r} (expected complete or interrupted)")
     return f
+
+
+def open_record_file(path: pathlib.Path, kind: str, command: str):
+    """Opens a gctsim HDF5 record file (e.g. `gctsim proposal evaluate --output`) after checking its
+    format version, its `/meta` kind and that it completed."""
+    import h5py
+
+    try:
+        f = h5py.File(path, "r")
+    except OSError as e:
+        raise NotebookInputError(f"{path} is not a readable HDF5 file: {e}") from None
+    try:
+        if "meta" not in f:
+            raise NotebookInputError(f"{path} has no /meta group: not written by `{command}`")
+        meta = f["meta"].attrs
+        version = meta.get("format_version")
+        if version is None or int(version) != TRAJECTORY_FORMAT_VERSION:
+            raise NotebookInputError(
+                f"{path}: format_version {None if version is None else int(version)}, this notebook reads version "
+                f"{TRAJECTORY_FORMAT_VERSION} (docs/trajectory-format.md); update the notebook or re-run with a matching gctsim")
+        got = str(meta.get("kind", "(none)"))
+        if got != kind:
+            raise NotebookInputError(f"{path}: /meta kind {got!r}, this notebook reads {kind!r} files (`{command}`)")
+        status = str(meta.get("status"))
+        if status != "complete":
+            raise NotebookInputError(f"{path}: status {status!r}, expected complete (did `{command}` stop early?)")
+    except NotebookInputError:
+        f.close()
+        raise
+    return f
+
+
+def read_attack_grid(folder: pathlib.Path):
+    """Reads a notebooks/attack-grid.sh folder: the manifest and each point's `gctsim attack evaluate --json` report."""
+    manifest_path = folder / "grid.json"
+    if not manifest_path.exists():
+        raise NotebookInputError(f"{manifest_path} is missing: make it with notebooks/attack-grid.sh GCTSIM {folder}")
+    manifest = json.loads(manifest_path.read_text())
+    got = (manifest.get("format"), manifest.get("version"))
+    if got != ATTACK_GRID_FORMAT:
+        raise NotebookInputError(f"{manifest_path}: format {got}, this notebook reads {ATTACK_GRID_FORMAT}")
+    needed = ("coalition_share", "price_move", "max_distortion", "distortion_hours", "honest_noise", "attacker_profit_gct",
+              "attacker_gain_gct", "attacker_cost_gct", "alarms_in_window", "false_alarms_twin", "first_alarm_h",
+              "honest_extra_paid_gct")
+    points = []
+    for point in manifest["runs"]:
+        p = folder / point["report"]
+        if not p.exists():
+            raise NotebookInputError(f"{p} (listed in {manifest_path}) is missing")
+        try:
+            report = json.loads(p.read_text())
+        except json.JSONDecodeError as e:
+            raise NotebookInputError(f"{p}: not JSON ({e}); was `gctsim attack evaluate --json` interrupted?") from None
+        attacks = report.get("attacks")
+        if not isinstance(attacks, list) or len(attacks) != 1:
+            raise NotebookInputError(f"{p}: expected one evaluated attack, found {None if attacks is None else len(attacks)}")
+        figures = attacks[0].get("figures", {})
+        missing = [m for m in needed if m not in figures or not {"mean", "ci95", "per_replication"} <= set(figures[m])]
+        if missing:
+            raise NotebookInputError(f"{p}: the report lacks figures {missing} (a change of `gctsim attack evaluate --json`? docs/attacks.md)")
+        points.append((point, report, figures))
+    if not points:
+        raise NotebookInputError(f"{manifest_path} lists no runs")
+    return manifest, points
 
 
 def require(group, names, where: str):

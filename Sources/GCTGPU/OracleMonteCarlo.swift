@@ -11,6 +11,16 @@ public struct MonteCarloValidator: Hashable, Sendable {
     }
 }
 
+/// How an attacker's bias enters its report.
+public enum OracleBiasForm: String, Hashable, Sendable, CaseIterable, Codable {
+    /// P·(1 + b + σz): the Monte Carlo's original form.
+    case additive
+    /// P·(1 + σz)·(1 + b): the world's validators (`OracleNetwork.round`).
+    case multiplicative
+
+    var code: UInt32 { self == .additive ? 0 : GCT_ORACLE_MULTIPLICATIVE }
+}
+
 /// A batch of independent oracle rounds (the GPU kernel `gct_oracle_round`; docs/gpu.md).
 ///
 /// Each round: V validators report the true price P with relative noise `honestSD` (a standard normal
@@ -30,10 +40,17 @@ public struct OracleMonteCarlo: Hashable, Sendable {
     public var historySD: Double
     public var outlierRule: OutlierRule
     public var detector: ManipulationDetector
+    public var biasForm: OracleBiasForm
+    /// Take the median a second time with the first pass's outliers at weight 0: the steady state
+    /// of the world's outlier penalty (a group flagged every round loses its reputation, hence its weight).
+    public var dropOutliers: Bool
 
     public init(seed: UInt64, validators: [MonteCarloValidator], attackers: Int, rounds: Int, historyLength: Int = 24,
                 truePrice: FixedDecimal, honestSD: Double = 0.02, historySD: Double = 0.01,
-                outlierRule: OutlierRule = .default, detector: ManipulationDetector = ManipulationDetector()) {
+                outlierRule: OutlierRule = .default, detector: ManipulationDetector = ManipulationDetector(),
+                biasForm: OracleBiasForm = .additive, dropOutliers: Bool = false) {
+        self.biasForm = biasForm
+        self.dropOutliers = dropOutliers
         self.seed = seed
         self.validators = validators
         self.attackers = attackers
@@ -65,6 +82,7 @@ public struct OracleMonteCarlo: Hashable, Sendable {
         p.outlier_tolerance_nanos = outlierRule.absoluteTolerance.nanos
         p.z_threshold = detector.zThreshold
         p.consensus_threshold = detector.consensusThreshold
+        p.options = biasForm.code | (dropOutliers ? GCT_ORACLE_DROP_OUTLIERS : 0)
         return p
     }
 
@@ -94,6 +112,22 @@ public struct OracleMonteCarlo: Hashable, Sendable {
             throw KernelError.from(status: status, call: "gct_cpu_oracle_batch", detail: "parameters out of range")
         }
         return results.map(OracleRoundOutcome.init)
+    }
+
+    /// The number of validators, from the last, that make up at least `share` of the weight
+    /// (reputation × stake, as `OracleReport.weight`): the world's coalition by weight share
+    /// (`OracleNetwork.formCoalition` takes validators in index order while their share is below
+    /// `share`), for validators listed in reverse index order.
+    public static func attackers(forWeightShare share: Double, validators: [MonteCarloValidator]) -> Int {
+        let weights = validators.map { Double($0.stake.baseUnits) * Double($0.reputation.ppb) }
+        let total = weights.reduce(0, +)
+        var taken = 0.0, count = 0
+        for w in weights.reversed() {
+            guard total > 0, taken / total < share else { break }
+            taken += w
+            count += 1
+        }
+        return count
     }
 
     /// The reports (V, in nanos) and history (H) that round `round` at `bias` draws: the kernel's input data.

@@ -86,6 +86,19 @@ enum CanonicalYAML {
         }
     }
 
+    /// A calibration profile inline (`calibration:` then `device` and `entries`), at `depth`.
+    static func calibration(_ c: ServiceCalibration, depth: Int, _ w: inout Writer) {
+        w.section(depth, "calibration")
+        w.line(depth + 1, "device", quoted(c.device))
+        if c.secondsPerUnit.isEmpty { w.line(depth + 1, "entries", "[]") } else { w.section(depth + 1, "entries") }
+        for k in CalibrationKernel.allCases {
+            guard let v = c.secondsPerUnit[k] else { continue }
+            w.item(depth + 2, "operation", k.rawValue)
+            w.line(depth + 3, "unit", k.unit)
+            w.line(depth + 3, "secondsPerUnit", number(v))
+        }
+    }
+
     /// `{price: …, capacity: …, demand: …, utilization: …}`.
     static func fieldValues(_ f: OracleFieldValues) -> String {
         "{" + zip(OracleFieldValues.names, f.values).map { "\($0): \(number($1))" }.joined(separator: ", ") + "}"

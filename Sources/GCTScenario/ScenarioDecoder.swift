@@ -97,10 +97,14 @@ enum ScenarioDecoder {
             try distribution(n, k, time: true)
         }
         var perOperation: [ScenarioOperation: DistributionSpec] = [:]
-        for entry in s.entries where entry.key != "default" && !entry.value.isNull {
+        for entry in s.entries where !["default", "calibration", "noise"].contains(entry.key) && !entry.value.isNull {
             let op = try operation(entry.key, at: entry.keyLocation, keyPath: keyPath)
             perOperation[op] = try distribution(entry.value, s.child(entry.key), time: true)
         }
-        return ServiceTimeConfiguration(default: fallback, perOperation: perOperation)
+        let calibration = try s.optionalValue("calibration", calibration)
+        let noise = try s.value("noise", default: 0) { (n, k) throws(ScenarioError) in
+            try number(n, k, "in [0, 10] (coefficient of variation)") { $0 >= 0 && $0 <= 10 }
+        }
+        return ServiceTimeConfiguration(default: fallback, perOperation: perOperation, calibration: calibration, noise: noise)
     }
 }

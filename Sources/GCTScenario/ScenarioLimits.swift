@@ -118,6 +118,19 @@ public enum ScenarioLimits {
         if !speedRange.contains(speed) {
             throw fail("providers.speed", "providers.speed must be in [1e-6, 1e6], got \(speed)")
         }
+        // Calibrated: the mean service time of each class's mean request must fit like a distribution's mean.
+        let profiles = [c.providers.serviceTime.calibration] + c.providers.groups.map(\.calibration)
+        for profile in profiles.compactMap({ $0 }) {
+            for u in c.users {
+                let (m, cu, t) = (u.resources.memoryGB.mean ?? 0, u.resources.computeUnits.mean ?? 0, u.resources.minutes.mean ?? 0)
+                for op in u.operations where op.weight > 0 {
+                    guard let s = profile.meanSeconds(op.operation, memoryGB: m, computeUnits: cu, minutes: t) else { continue }
+                    guard (s / speed).isFinite, s / speed <= maximumMeanServiceSeconds else {
+                        throw fail("providers.service_time.calibration", "providers.service_time.calibration: the mean calibrated service time of \(op.operation.rawValue) for user class '\(u.name)' (\(s) s) / providers.speed must be at most \(Int(maximumMeanServiceSeconds)) s")
+                    }
+                }
+            }
+        }
         var distributions = [("providers.service_time.default", c.providers.serviceTime.default)]
         distributions += c.providers.serviceTime.perOperation.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { ("providers.service_time.\($0.key.rawValue)", $0.value) }

@@ -4,7 +4,7 @@ import GCTWorld
 /// Every other section declares its keys once, with their types, defaults and docs
 /// (`ScenarioSection`, in Keys/); unknown keys are errors that list these and suggest the closest one.
 enum ScenarioSchema {
-    static let serviceTimeKeys = ["default"] + ScenarioOperation.yamlNames
+    static let serviceTimeKeys = ["default"] + ScenarioOperation.yamlNames + ["calibration", "noise"]
     static let userKeys = ["name", "count", "arrival", "ops", "resources", "budget", "top_up", "max_price", "payment", "region"]
     static let arrivalKeys = ["process", "rate_per_s", "daily_profile"]
     static let resourceKeys = ["memory_gb", "compute_units", "minutes"]

@@ -33,7 +33,24 @@ struct ValidateCommand: ParsableCommand {
         }
         for w in scenario.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         print(Self.summary(scenario))
+        for line in Self.calibrationLines(scenario.configuration.providers) { print(line) }
         if printResolved { print(scenario.canonicalYAML, terminator: "") }
+    }
+
+    /// With calibration profiles: per profile (`service_time`, `groups.N`) its device and the
+    /// operations it calibrates; the others keep the scenario's distribution.
+    static func calibrationLines(_ p: ProviderConfiguration) -> [String] {
+        var profiles: [(String, ServiceCalibration)] = []
+        if let c = p.serviceTime.calibration { profiles.append(("providers.service_time", c)) }
+        for (i, g) in p.groups.enumerated() {
+            if let c = g.calibration { profiles.append(("providers.groups.\(i) (\(g.servers) servers)", c)) }
+        }
+        return profiles.map { key, c in
+            let on = c.calibratedOperations
+            let off = ScenarioOperation.allCases.filter { !on.contains($0) }
+            return "calibration \(key): \(c.device): calibrated: " + (on.isEmpty ? "none" : on.map(\.rawValue).joined(separator: ", "))
+                + "; distribution: " + (off.isEmpty ? "none" : off.map(\.rawValue).joined(separator: ", "))
+        }
     }
 
     /// `ok: NAME (hash H, N user classes, S servers, R replications, seed X, duration D, warmup W, pricing P`,

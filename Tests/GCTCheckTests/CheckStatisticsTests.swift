@@ -101,7 +101,7 @@ struct CheckStatisticsTests {
 enum WorldSampleFixture {
     static let sample = MetricSample(
         time: .zero, minted: .zero, burned: .zero, totalSupply: .zero, circulating: .zero, staked: .zero, held: .zero,
-        queueLength: 0, running: 0, capacity: 1, priceMultiplier: 1, consensusPrice: 0, tokenVelocity: 0,
+        queueLength: 0, running: 0, capacity: 1, priceMultiplier: 1, consensusPrice: 0, tokenVelocity: 0, flameFactor: 1,
         arrived: 0, completed: 0, failed: 0, balked: 0, insufficient: 0,
         stakingPromised: .zero, stakingPaid: .zero, stakingShortfall: .zero, emissionCapShortfall: .zero,
         validatorEmissionMinted: .zero, emissionUndistributed: .zero, feePoolBalance: .zero,

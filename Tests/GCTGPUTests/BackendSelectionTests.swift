@@ -66,6 +66,13 @@ struct BackendSelectionTests {
         let gpu = try batch.run(biases: [0, 0.1, 0.6], on: backend)
         #expect(cpu.count == 900)
         #expect(zip(cpu, gpu).allSatisfy { $0 == $1 && $0.zScore.bitPattern == $1.zScore.bitPattern })
+        var scaled = batch
+        scaled.biasForm = .multiplicative
+        scaled.dropOutliers = true
+        let cpuScaled = try scaled.run(biases: [0, 0.1, 0.6], on: .cpu)
+        let gpuScaled = try scaled.run(biases: [0, 0.1, 0.6], on: backend)
+        #expect(zip(cpuScaled, gpuScaled).allSatisfy { $0 == $1 && $0.zScore.bitPattern == $1.zScore.bitPattern })
+        #expect(cpuScaled != cpu)
         let p = TokenFlowParameters(seed: 5, replications: 20, days: 400)
         let a = try TokenFlowEnsemble.run(p, keepDaily: true, on: .cpu)
         let b = try TokenFlowEnsemble.run(p, keepDaily: true, on: backend)

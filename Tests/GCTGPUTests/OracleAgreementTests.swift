@@ -32,7 +32,42 @@ struct OracleAgreementTests {
             // Zero noise now and then: flat histories (std = 0) and exact median ties.
             honestSD: Int.random(in: 0 ..< 8, using: &g) == 0 ? 0 : Double.random(in: 0 ... 0.1, using: &g),
             historySD: Int.random(in: 0 ..< 8, using: &g) == 0 ? 0 : Double.random(in: 0 ... 0.05, using: &g),
-            outlierRule: rules[Int.random(in: 0 ..< rules.count, using: &g)])
+            outlierRule: rules[Int.random(in: 0 ..< rules.count, using: &g)],
+            biasForm: Bool.random(using: &g) ? .additive : .multiplicative)
+    }
+
+    @Test("multiplicative bias: attackers report P(1 + σz)(1 + b), honest validators as in the additive form; coalition by weight share")
+    func multiplicativeBiasAndWeightShare() throws {
+        let validators = (0 ..< 9).map { MonteCarloValidator(stake: TokenAmount(gct: Int64(1000 * (1 + $0))), reputation: .full) }
+        let add = OracleMonteCarlo(seed: 3, validators: validators, attackers: 3, rounds: 1, truePrice: FixedDecimal(2), honestSD: 0.05)
+        var mul = add
+        mul.biasForm = .multiplicative
+        let a = add.roundData(round: 0, bias: 0.5).reports, m = mul.roundData(round: 0, bias: 0.5).reports
+        let z = (0 ..< 9).map { i in (a[i].doubleValue / 2 - 1 - (i >= 6 ? 0.5 : 0)) / 0.05 }
+        for i in 0 ..< 9 {
+            let expected = 2 * (1 + 0.05 * z[i]) * (i >= 6 ? 1.5 : 1)
+            #expect(abs(m[i].doubleValue - expected) < 1e-7, "validator \(i)")
+            if i < 6 { #expect(m[i] == a[i]) }
+        }
+        // Weights 1 … 9 (× 1000 GCT): the last 3 hold 24/45 ≥ 0.5, the last 2 hold 17/45 < 0.5.
+        #expect(OracleMonteCarlo.attackers(forWeightShare: 0.5, validators: validators) == 3)
+        #expect(OracleMonteCarlo.attackers(forWeightShare: 17.0 / 45, validators: validators) == 2)
+        #expect(OracleMonteCarlo.attackers(forWeightShare: 0, validators: validators) == 0)
+    }
+
+    @Test("drop outliers: a flagged minority stops moving the median; a majority's median moves to its own centre")
+    func dropOutliersSecondPass() throws {
+        let validators = Array(repeating: MonteCarloValidator(stake: TokenAmount(gct: 1000), reputation: .full), count: 21)
+        func meanError(attackers: Int, drop: Bool) throws -> Double {
+            let batch = OracleMonteCarlo(seed: 9, validators: validators, attackers: attackers, rounds: 2000, truePrice: FixedDecimal(2),
+                                         honestSD: 0.02, biasForm: .multiplicative, dropOutliers: drop)
+            let outcomes = try batch.run(biases: [0.5], on: .cpu)
+            return outcomes.map { Double($0.errorNanos) / 2e9 }.reduce(0, +) / Double(outcomes.count)
+        }
+        let minority = (try meanError(attackers: 5, drop: false), try meanError(attackers: 5, drop: true))
+        #expect(minority.0 > 0.005 && abs(minority.1) < 0.002)
+        let majority = (try meanError(attackers: 13, drop: false), try meanError(attackers: 13, drop: true))
+        #expect(majority.0 < 0.49 && abs(majority.1 - 0.5) < 0.003)
     }
 
     @Test func tenThousandRandomRoundsAgree() throws {

@@ -62,5 +62,23 @@ struct GPUCommandTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         for op in ["matmul", "memory", "allocation", "transfer", "compile"] { #expect(text.contains("operation: \(op)")) }
         #expect(text.contains("secondsPerUnit") && text.contains("backend: cpu"))
+        // The profile drops into a scenario as it is: validate lists what it calibrates.
+        let v = try Self.gctsim(["validate", "scenarios/calibrated.yaml", "--set", "providers.service_time.calibration=\(file.path)"], environment: [:])
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect(v.stdout.contains("calibration providers.service_time: host CPU (CPU twins): calibrated: aura_kernel_execution, matrix_multiplication"))
+        #expect(v.stdout.contains("distribution: kernel_compilation"))
+    }
+
+    @Test("montecarlo oracle --scenario --weight-share: the world's validators and coalition, multiplicative bias")
+    func montecarloFromAScenario() throws {
+        let r = try Self.gctsim(
+            ["montecarlo", "oracle", "--scenario", "scenarios/attacks/spike.yaml", "--weight-share", "0.6", "--bias", "0", "0.5",
+             "--rounds", "500", "--device", "cpu", "--drop-outliers", "--json"], environment: [:])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try Self.results(r)
+        #expect(d["validators"] as? Int == 20 && d["biasForm"] as? String == "multiplicative" && d["dropOutliers"] as? Bool == true)
+        #expect((d["coalitionShare"] as? Double ?? 0) >= 0.6)
+        let bad = try Self.gctsim(["montecarlo", "oracle", "--scenario", "scenarios/nope.yaml"], environment: [:])
+        #expect(bad.status != 0 && bad.stderr.contains("nope.yaml"))
     }
 }

@@ -45,8 +45,8 @@ struct RunCommandTests {
         let datasets = try #require(info["datasets"] as? [[String: Any]])
         let series = datasets.filter { ($0["path"] as? String ?? "").hasPrefix("/rep_0000/timeseries/") }
         let lengths = Set(series.compactMap { ($0["shape"] as? [Int])?.first })
-        // 31 time-series columns: 28 before issue 13, plus validator_emission_minted, emission_undistributed, fee_pool_balance.
-        #expect(series.count == 31 && lengths.count == 1 && (lengths.first ?? 0) > 0, "\(lengths)")
+        // 32 time-series columns: 28 before issue 13, plus validator_emission_minted, emission_undistributed, fee_pool_balance, flame_factor.
+        #expect(series.count == 32 && lengths.count == 1 && (lengths.first ?? 0) > 0, "\(lengths)")
         #expect(datasets.contains { $0["path"] as? String == "/rep_0000/final/balance" })
         let meta = try #require(info["meta"] as? [String: Any])
         #expect((meta["end_time_us"] as? Int ?? 0) < 365 * 86_400 * 1_000_000)

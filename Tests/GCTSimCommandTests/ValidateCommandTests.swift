@@ -84,7 +84,7 @@ struct ValidateCommandTests {
     /// (files, the file to validate, extra arguments, expected start of the stderr line after the temp folder).
     static let failures: [(String, [String: String], String, [String], String)] = [
         ("unknown key", ["s.yaml": valid.replacingOccurrences(of: "  servers: 2", with: "  sevrers: 2")], "s.yaml", [],
-         "s.yaml:4:3: error: unknown key 'sevrers' in providers; valid: servers, count, failure_probability, service_time, speed; did you mean 'servers'?"),
+         "s.yaml:4:3: error: unknown key 'sevrers' in providers; valid: servers, count, failure_probability, service_time, speed, groups; did you mean 'servers'?"),
         ("syntax error", ["s.yaml": "name: t\nduration: 1h\n  bad: indent\n"], "s.yaml", [],
          "s.yaml:3:6: error: YAML syntax error: mapping values are not allowed in this context"),
         ("zero servers", ["s.yaml": valid.replacingOccurrences(of: "servers: 2", with: "servers: 0")], "s.yaml", [],

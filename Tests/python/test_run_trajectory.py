@@ -14,7 +14,7 @@ TIMESERIES = {
     "total_supply": ("int64", GCT), "circulating": ("int64", GCT), "staked": ("int64", GCT),
     "held": ("int64", GCT), "queue_length": ("int64", "requests"), "running": ("int64", "requests"),
     "capacity": ("int64", "servers"), "price_multiplier": ("float64", "1"),
-    "consensus_price": ("float64", "GCT per GPU-hour"), "token_velocity": ("float64", "1/year or 1"),
+    "consensus_price": ("float64", "GCT per GPU-hour"), "token_velocity": ("float64", "1/year or 1"), "flame_factor": ("float64", "1"),
     "arrived": ("int64", "requests"), "completed": ("int64", "requests"), "failed": ("int64", "requests"),
     "balked": ("int64", "requests"), "insufficient": ("int64", "requests"),
     "staking_promised": ("int64", GCT), "staking_paid": ("int64", GCT), "staking_shortfall": ("int64", GCT),

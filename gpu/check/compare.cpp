@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
                         (double)d.total_memory / 1073741824.0, d.compute_units);
     }
     int failures = 0;
-    // Oracle rounds: 64 validators, 16 attackers, 4 biases.
-    {
+    // Oracle rounds: 64 validators, 16 attackers, 4 biases; every combination of the options.
+    for (uint32_t options = 0; options <= (GCT_ORACLE_MULTIPLICATIVE | GCT_ORACLE_DROP_OUTLIERS); ++options) {
         gct_oracle_params p;
         std::memset(&p, 0, sizeof p);
         p.seed = 20240601;
@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
         p.outlier_den = 4;
         p.z_threshold = 3.0;
         p.consensus_threshold = 0.6;
+        p.options = options;
         std::vector<int64_t> stake(p.validators), rep(p.validators);
         for (uint32_t i = 0; i < p.validators; ++i) {
             stake[i] = (int64_t)(1000 + 37 * i) * 1000000000LL;
@@ -109,8 +110,8 @@ int main(int argc, char** argv) {
                 ++bad;
             }
         }
-        std::printf("oracle rounds: %zu compared, %zu differ (bitwise), cpu %.3f s, gpu %.3f s\n", cpu.size(), bad,
-                    t1 - t0, t2 - t1);
+        std::printf("oracle rounds (options %u): %zu compared, %zu differ (bitwise), cpu %.3f s, gpu %.3f s\n",
+                    options, cpu.size(), bad, t1 - t0, t2 - t1);
         failures += bad != 0;
     }
     // Token flow: R replications × 365 days.

@@ -12,7 +12,7 @@ extern "C" {
 #endif
 
 /// ABI version of this header; the GPU library must report the same (gct_gpu_abi_version).
-#define GCT_KERNELS_ABI_VERSION 2
+#define GCT_KERNELS_ABI_VERSION 3
 
 /// Status codes of every entry point.
 enum {
@@ -34,6 +34,13 @@ enum {
 // MARK: Oracle-round Monte Carlo
 
 /// A batch of oracle rounds. Validators V − A … V − 1 are the attacker coalition.
+/// Options of an oracle batch (gct_oracle_params.options, bit flags; 0: the original kernel).
+/// MULTIPLICATIVE: a report is P·(1 + σz)·(1 + b), as the world's validators report, instead of P·(1 + b + σz).
+/// DROP_OUTLIERS: the median is taken a second time with the first pass's outliers at weight 0 (the
+/// steady state of the world's outlier penalty, under which a group flagged every round loses its weight).
+#define GCT_ORACLE_MULTIPLICATIVE 1u
+#define GCT_ORACLE_DROP_OUTLIERS 2u
+
 typedef struct gct_oracle_params {
     uint64_t seed;
     uint32_t validators;     ///< V, 3 … 4096
@@ -41,7 +48,7 @@ typedef struct gct_oracle_params {
     uint32_t rounds;         ///< R rounds per bias
     uint32_t history;        ///< H past prices in the detector's window, 2 … 4096
     uint32_t minimum_history;///< the detector judges only with H ≥ this (spec: 10)
-    uint32_t reserved;
+    uint32_t options;        ///< GCT_ORACLE_* bit flags (0: additive bias, one median)
     int64_t true_price_nanos;///< P, the true price in 10⁻⁹ GCT
     double honest_sd;        ///< relative standard deviation of every report's noise
     double history_sd;       ///< relative standard deviation of the history prices

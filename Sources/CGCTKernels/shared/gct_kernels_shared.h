@@ -457,6 +457,16 @@ GCT_HD static inline int64_t gct_noisy_price(int64_t truePrice, double bias, dou
     return (int64_t)r;
 }
 
+/// A report under the multiplicative form: round(P × (1 + sd·z) × (1 + bias)) in nanos, half up, not
+/// below 0 (the world's validators: `truth × (1 + noise·z) × (1 + bias)`).
+GCT_HD static inline int64_t gct_noisy_price_scaled(int64_t truePrice, double bias, double sd, double z) {
+    double x = (double)truePrice * (1.0 + sd * z) * (1.0 + bias);
+    double r = gct_floor(x + 0.5);
+    if (!(r > 0.0)) return 0;
+    if (r >= 9.2e18) return (int64_t)9200000000000000000LL;
+    return (int64_t)r;
+}
+
 /// The reports and price history of round `round` (the Monte Carlo's input data). Draws, in order, from
 /// stream (seed, replication = round, stream = GCT_STREAM_ORACLE): V normals for the reports, then H
 /// normals for the history, so every bias of a batch sees the same noise (common random numbers).
@@ -466,7 +476,8 @@ GCT_HD static inline void gct_oracle_round_data(const gct_oracle_params* p, uint
     for (uint32_t i = 0; i < p->validators; ++i) {
         double z = gct_stream_normal(&st);
         double b = gct_is_attacker(i, p->validators, p->attackers) ? bias : 0.0;
-        reports[i] = gct_noisy_price(p->true_price_nanos, b, p->honest_sd, z);
+        reports[i] = (p->options & GCT_ORACLE_MULTIPLICATIVE) ? gct_noisy_price_scaled(p->true_price_nanos, b, p->honest_sd, z)
+                                                             : gct_noisy_price(p->true_price_nanos, b, p->honest_sd, z);
     }
     for (uint32_t h = 0; h < p->history; ++h) {
         double z = gct_stream_normal(&st);
@@ -503,6 +514,18 @@ GCT_HD static inline void gct_oracle_round(const gct_oracle_params* p, const int
     }
     out->outliers = outliers;
     out->attacker_outliers = attackerOutliers;
+    if ((p->options & GCT_ORACLE_DROP_OUTLIERS) && median >= 0 && outliers > 0 && outliers < V) {
+        // Second pass: the outliers at weight 0 (they stay 0 for the anomaly consensus below).
+        for (uint32_t i = 0; i < V; ++i)
+            if (gct_is_outlier(reports[i], median, p->outlier_num, p->outlier_den, p->outlier_tolerance_nanos))
+                scratchWeights[i] = 0;
+        int64_t second = gct_weighted_median(reports, scratchWeights, V, scratchOrder);
+        if (second >= 0) {
+            median = second;
+            out->median_nanos = median;
+            out->error_nanos = median - p->true_price_nanos;
+        }
+    }
     // Detector: the history window holds H ≥ 2 points; the new price is the consensus median.
     gct_price_stats s = gct_price_statistics(history, p->history);
     double z = gct_z_score(median, s);
@@ -705,6 +728,7 @@ static inline int32_t gct_validate_oracle(const gct_oracle_params* p, const int6
     if (!p || !stake || !rep) return GCT_ERR_INVALID_ARGUMENT;
     if (p->validators < 3 || p->validators > 4096 || p->attackers > p->validators) return GCT_ERR_INVALID_ARGUMENT;
     if (p->history < 2 || p->history > 4096 || p->true_price_nanos <= 0) return GCT_ERR_INVALID_ARGUMENT;
+    if ((p->options & ~(GCT_ORACLE_MULTIPLICATIVE | GCT_ORACLE_DROP_OUTLIERS)) != 0) return GCT_ERR_INVALID_ARGUMENT;
     if (!(p->honest_sd >= 0.0) || !(p->history_sd >= 0.0) || p->honest_sd > 1e6 || p->history_sd > 1e6)
         return GCT_ERR_INVALID_ARGUMENT;
     if (p->outlier_den < 0 || p->outlier_num < 0 || p->outlier_tolerance_nanos < 0) return GCT_ERR_INVALID_ARGUMENT;

@@ -33,6 +33,12 @@ public struct EventQueue<Event> {
     @usableFromInline
     internal var clock: SimTime
 
+    #if GCTENGINE_INTERNAL_CHECKS
+    /// Mutations left before the next full O(n) audit of the heap (`auditAfterMutation()`).
+    @usableFromInline
+    internal var mutationsUntilAudit: Int = 0
+    #endif
+
     /// The current simulated time: the time of the event last popped (or the run's horizon).
     @inlinable
     public var now: SimTime { clock }
@@ -90,7 +96,7 @@ public struct EventQueue<Event> {
         storage.append(ScheduledEvent(time: time, sequence: sequence, event: event))
         siftUp(from: storage.count - 1)
         #if GCTENGINE_INTERNAL_CHECKS
-        checkInvariants()
+        auditAfterMutation()
         #endif
         return EventHandle(sequence: sequence)
     }
@@ -143,7 +149,7 @@ public struct EventQueue<Event> {
             discardCancelledTop()
         }
         #if GCTENGINE_INTERNAL_CHECKS
-        checkInvariants()
+        auditAfterMutation()
         #endif
     }
 

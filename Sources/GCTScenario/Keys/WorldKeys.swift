@@ -10,7 +10,26 @@ extension ProviderConfiguration {
 
     static var keys: ScenarioSection<ProviderConfiguration> {
         ScenarioSection(keys: [
-            .required("servers", \.servers, Codecs.integer(minimum: 1), example: "8", "servers in the pool at time 0 (c in M/M/c)"),
+            .custom(
+                "servers",
+                rows: [KeyRow(key: "servers", type: "whole number ≥ 1", defaultText: "required (with `groups`: their sum)", doc: "servers in the pool at time 0 (c in M/M/c)")],
+                decode: { (root, reader) throws(ScenarioError) in
+                    if let node = reader.optional("groups") { root.groups = try ScenarioDecoder.providerGroups(node, reader.child("groups")) }
+                    let sum = root.groups.reduce(0) { $0 + $1.servers }
+                    if root.groups.isEmpty {
+                        root.servers = try reader.requiredValue("servers", example: "8", Codecs.integer(minimum: 1).decode)
+                    } else if let node = reader.optional("servers") {
+                        root.servers = try Codecs.integer(minimum: 1).decode(node, reader.child("servers"))
+                        guard root.servers == sum else {
+                            throw ScenarioError(
+                                at: node.location, keyPath: reader.child("servers"),
+                                "\(reader.child("servers")) (\(root.servers)) must equal the sum of the groups' servers (\(sum)), or be left out")
+                        }
+                    } else {
+                        root.servers = sum
+                    }
+                },
+                emit: { root, depth, w in w.line(depth, "servers", String(root.servers)) }),
             .value(
                 "count", \.count, Codecs.integer(minimum: 1),
                 "provider accounts; server `i` belongs to provider `i mod count` (round-robin, servers added by auto-scaling included)",
@@ -18,7 +37,11 @@ extension ProviderConfiguration {
             .value("failure_probability", \.failureProbability, Codecs.number("in [0, 1)") { $0 >= 0 && $0 < 1 }, "probability that an execution fails"),
             .custom(
                 "service_time",
-                rows: [KeyRow(key: "service_time", type: "distribution of times, or `default` plus per-op distributions", defaultText: "required", doc: "time to serve one execution")],
+                rows: [
+                    KeyRow(key: "service_time", type: "distribution of times, or `default` plus per-op distributions", defaultText: "required", doc: "time to serve one execution"),
+                    KeyRow(key: "service_time.calibration", type: "path of a calibration profile (relative to this file)", defaultText: "—", doc: "the operations the profile calibrates take their service time from the request's resources (docs/world-model.md, \"Calibrated service times\"); the others keep their distribution"),
+                    KeyRow(key: "service_time.noise", type: "number in [0, 10]", defaultText: "`0`", doc: "coefficient of variation of a lognormal factor (mean 1) around a calibrated mean service time"),
+                ],
                 decode: { (root, reader) throws(ScenarioError) in
                     root.serviceTime = try reader.requiredValue(
                         "service_time", example: "{default: {dist: exponential, mean: 1s}}", ScenarioDecoder.serviceTime)
@@ -29,8 +52,25 @@ extension ProviderConfiguration {
                     for op in ScenarioOperation.allCases {
                         if let d = root.serviceTime.perOperation[op] { w.line(depth + 1, op.rawValue, CanonicalYAML.distribution(d, time: true)) }
                     }
+                    if let c = root.serviceTime.calibration { CanonicalYAML.calibration(c, depth: depth + 1, &w) }
+                    if root.serviceTime.noise != 0 { w.line(depth + 1, "noise", CanonicalYAML.number(root.serviceTime.noise)) }
                 }),
             .value("speed", \.speed, Codecs.number("> 0") { $0 > 0 }, "a server of speed 2 serves in half the sampled time"),
+            .custom(
+                "groups",
+                rows: [KeyRow(
+                    key: "groups", type: "list of `{servers: N, calibration: PATH}`", defaultText: "—",
+                    doc: "server groups of different hardware, each timed by its own calibration profile (absent: `service_time`'s); `servers` is then their sum, and server `i` (auto-scaled ones too) belongs to the group of `i mod servers`")],
+                // Read with `servers` (which it sets), so the keys keep their documented order.
+                decode: { _, _ in },
+                emit: { root, depth, w in
+                    guard !root.groups.isEmpty else { return }
+                    w.section(depth, "groups")
+                    for g in root.groups {
+                        w.item(depth + 1, "servers", String(g.servers))
+                        if let c = g.calibration { CanonicalYAML.calibration(c, depth: depth + 2, &w) }
+                    }
+                }),
         ], documented: start)
     }
 }

@@ -11,6 +11,10 @@ public struct ProviderConfiguration: Hashable, Sendable {
     public var serviceTime: ServiceTimeConfiguration
     /// Speed multiplier: a server of speed 2 serves in half the sampled time. Positive; default 1.
     public var speed: Double
+    /// Server groups of different hardware (empty: one pool of `servers`). When set, `servers` is
+    /// their sum; server `i` (auto-scaled ones included) belongs to the group of `i mod servers`
+    /// in the groups' order.
+    public var groups: [ProviderGroup] = []
 
     public init(
         servers: Int, count: Int? = nil, failureProbability: Double = 0, serviceTime: ServiceTimeConfiguration,
@@ -30,10 +34,18 @@ public struct ServiceTimeConfiguration: Hashable, Sendable {
     public var `default`: DistributionSpec
     /// Per-operation overrides.
     public var perOperation: [ScenarioOperation: DistributionSpec]
+    /// Seconds per unit of kernel work: the operations it calibrates take their mean service time
+    /// from the request's resources (docs/world-model.md, "Calibrated service times").
+    public var calibration: ServiceCalibration?
+    /// Coefficient of variation of the lognormal factor (mean 1) around a calibrated mean; 0: none.
+    public var noise: Double = 0
 
-    public init(default: DistributionSpec, perOperation: [ScenarioOperation: DistributionSpec] = [:]) {
+    public init(default: DistributionSpec, perOperation: [ScenarioOperation: DistributionSpec] = [:],
+                calibration: ServiceCalibration? = nil, noise: Double = 0) {
         self.default = `default`
         self.perOperation = perOperation
+        self.calibration = calibration
+        self.noise = noise
     }
 
     /// The distribution for `operation`.

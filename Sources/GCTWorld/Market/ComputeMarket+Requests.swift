@@ -24,6 +24,19 @@ extension ComputeMarket {
         let units = k.computeUnits.sample(&classStreams[c].shape)
         let minutes = k.minutes.sample(&classStreams[c].shape)
         let serviceSeconds = serviceTime[Int(opIndex)].sample(&classStreams[c].service) / serviceSpeed
+        // Calibrated: the kernel work of the request × a noise factor, timed on its server at start.
+        var work: KernelWork?
+        if let calibration {
+            var factor = 1.0
+            if let noise = calibration.noise { factor = noise.sample(&classStreams[c].service) }
+            var w = KernelWork.of(operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes)
+            w.matmul *= factor
+            w.memory *= factor
+            w.allocation *= factor
+            w.transfer *= factor
+            w.compile *= factor
+            work = w
+        }
         // No `&&` here: its autoclosure would capture (and copy) the whole market to mutate a stream.
         var willFail = false
         if failureProbability > 0 { willFail = classStreams[c].failures.uniform() < failureProbability }
@@ -33,7 +46,7 @@ extension ComputeMarket {
             userClass: c, operation: Int(opIndex), memoryGB: memory, computeUnits: units, minutes: minutes, congestion: congestion)
         submit(
             userClass: c, user: user, operation: opIndex, cost: cost, service: .seconds(serviceSeconds),
-            willFail: willFail, u: u, at: time, queue: &queue, ledger: &ledger, shared: shared)
+            work: work, willFail: willFail, u: u, at: time, queue: &queue, ledger: &ledger, shared: shared)
     }
 
     /// Prices a request: the class's fixed `payment`, the scenario's fixed price, or PRD-010's
@@ -48,17 +61,7 @@ extension ComputeMarket {
     ) -> TokenAmount {
         if let payment = classes[c].payment { return payment }
         if let fixedPrice { return fixedPrice }
-        let fid = functionIDs[operation]
-        let current = flame.functions[Int(fid.rawValue)].currentPrice
-        let initial = flame.functions[Int(fid.rawValue)].initialPrice
-        let breakdown: ExecutionCostBreakdown
-        do { breakdown = try flame.executionCost(of: fid) } catch { preconditionFailure("registered function: \(error)") }
-        let drift = Rate(current.baseUnits, over: Swift.max(initial.baseUnits, 1))
-        var factor = drift
-        for m in [breakdown.demand, breakdown.performance, breakdown.scarcity] {
-            factor = Rate.multiplying(factor, m) ?? Rate(
-                Int64((factor.doubleValue * m.doubleValue * 1e9).rounded()), over: 1_000_000_000)
-        }
+        let factor = flameFactor(operation: operation)
         let resources = ComputeResources(
             memoryGB: FixedDecimal(approximating: Swift.min(memoryGB, 1_000_000)) ?? .zero,
             computeUnits: FixedDecimal(approximating: Swift.min(computeUnits, 1_000_000)) ?? .zero,
@@ -76,10 +79,37 @@ extension ComputeMarket {
         }
     }
 
+    /// The FLAME factor of an operation now: its lambda price drift (current / initial price) ×
+    /// demand × performance × scarcity, the demand factor `price` passes to `calculate_compute_cost`.
+    func flameFactor(operation: Int) -> Rate {
+        let fid = functionIDs[operation]
+        let current = flame.functions[Int(fid.rawValue)].currentPrice
+        let initial = flame.functions[Int(fid.rawValue)].initialPrice
+        let breakdown: ExecutionCostBreakdown
+        do { breakdown = try flame.executionCost(of: fid) } catch { preconditionFailure("registered function: \(error)") }
+        var factor = Rate(current.baseUnits, over: Swift.max(initial.baseUnits, 1))
+        for m in [breakdown.demand, breakdown.performance, breakdown.scarcity] {
+            factor = Rate.multiplying(factor, m) ?? Rate(
+                Int64((factor.doubleValue * m.doubleValue * 1e9).rounded()), over: 1_000_000_000)
+        }
+        return factor
+    }
+
+    /// The median FLAME factor over the operations the user classes request (1 in fixed-price
+    /// mode, where no request is priced by FLAME; the lower middle value of an even count).
+    var medianFlameFactor: Double {
+        guard fixedPrice == nil else { return 1 }
+        var ops: [Int] = []
+        for c in classes where c.payment == nil { for op in c.operations where !ops.contains(Int(op)) { ops.append(Int(op)) } }
+        guard !ops.isEmpty else { return 1 }
+        let factors = ops.map { flameFactor(operation: $0).doubleValue }.sorted()
+        return factors[(factors.count - 1) / 2]
+    }
+
     /// Admission of one priced request (a user's, or an attacker's at its own price).
     mutating func submit(
         userClass c: Int, user: AccountID, operation: UInt8, cost: TokenAmount, service: SimDuration,
-        willFail: Bool, u: Double, at time: SimTime,
+        work: KernelWork? = nil, willFail: Bool, u: Double, at time: SimTime,
         queue: inout EventQueue<WorldEvent>, ledger: inout Ledger, shared: WorldShared
     ) {
         counters.arrived += 1
@@ -96,7 +126,7 @@ extension ComputeMarket {
         let slot = allocateSlot()
         slots[slot] = RequestSlot(
             userClass: Int32(c), user: user, operation: operation, arrival: time, start: time, service: service,
-            willFail: willFail, measured: measured, server: -1, ticket: nil)
+            willFail: willFail, measured: measured, server: -1, ticket: nil, work: work ?? KernelWork(), calibrated: work != nil)
         let result: AdmissionResult
         do {
             result = try flame.admit(
@@ -142,7 +172,7 @@ extension ComputeMarket {
         do { try ledger.transfer(amount, from: reserve, to: user, memo: .topUp) } catch {
             preconditionFailure("reserve balance checked: \(error)")
         }
-        velocity.add(amount)
+        velocity.add(amount, relative: false)
     }
 
     mutating func allocateSlot() -> Int {
@@ -167,10 +197,17 @@ extension ComputeMarket {
         slots[slot].server = server
         slots[slot].start = time
         slots[slot].ticket = ticket
+        let op = Int(slots[slot].operation)
+        if slots[slot].calibrated, let calibration {
+            let g = calibration.groups[calibration.group(ofServer: server)]
+            if g.calibrates[op] { slots[slot].service = .seconds(slots[slot].work.dot(g.rates) / serviceSpeed) }
+        }
         let wait = time - slots[slot].arrival
         if slots[slot].measured {
             statistics.waits.add(wait.seconds)
             if slots[slot].user.rawValue >= firstAttackerAccount { statistics.attackerWaits.add(wait.seconds) }
+            statistics.operations[op].waits.add(wait.seconds)
+            statistics.operations[op].services.add(slots[slot].service.seconds)
         }
         _ = queue.schedule(.completion(slot: Int32(slot)), at: time + slots[slot].service)
     }

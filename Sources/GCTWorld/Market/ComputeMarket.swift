@@ -21,6 +21,8 @@ struct ComputeMarket {
     /// Service-time sampler per operation index (`ComputeOperation.known`).
     let serviceTime: [Sampler]
     let serviceSpeed: Double
+    /// Calibrated service times (`nil`: none anywhere, every service time is sampled).
+    let calibration: MarketCalibration?
     let failureProbability: Double
     /// The price of every request in fixed-price mode (`nil`: PRD-010's compute cost).
     let fixedPrice: TokenAmount?
@@ -29,7 +31,7 @@ struct ComputeMarket {
     let functionIDs: [LambdaFunctionID]
     /// Provider accounts and the GPU time each served since the last mining payout.
     var providers: ProviderPool
-    /// Token volume (execution payments and top-ups) in daily buckets, for the velocity.
+    /// Token volume for the velocity: execution payments and top-ups in daily buckets (annualized), payments per decision period (relative).
     var velocity: VelocityWindow
     var nextVelocityDay = SimTime(ticks: 86_400 * SimTime.ticksPerSecond)
 
@@ -78,6 +80,7 @@ struct ComputeMarket {
             Sampler(c.providers.serviceTime.distribution(for: ScenarioOperation(rawValue: op.name)!))
         }
         serviceSpeed = c.providers.speed
+        calibration = MarketCalibration(c.providers)
         failureProbability = c.providers.failureProbability
         fixedPrice = c.pricing.mode == .fixed ? (c.pricing.fixedPrice ?? ComputePricing.minimumCost) : nil
         slots = ContiguousArray(repeating: RequestSlot(), count: 256)
@@ -130,6 +133,41 @@ struct ComputeMarket {
             nextVelocityDay += .days(1)
         }
     }
+}
+
+/// Calibrated service times: per server group the seconds per unit of each kernel and which
+/// operations they calibrate, and the noise around a calibrated mean.
+struct MarketCalibration {
+    struct Group {
+        let rates: KernelWork
+        /// Per operation index: calibrated by this group's profile.
+        let calibrates: [Bool]
+    }
+
+    let groups: [Group]
+    /// The group of server `i` is `serverGroup[i % serverGroup.count]`.
+    let serverGroup: [UInt8]
+    let noise: LogNormalDistribution?
+
+    /// `nil` when no profile is set anywhere (service times sampled exactly as without the keys).
+    init?(_ p: ProviderConfiguration) {
+        let layout = p.groups.isEmpty ? [ProviderGroup(servers: p.servers)] : p.groups
+        let profiles = layout.map { $0.calibration ?? p.serviceTime.calibration }
+        guard profiles.contains(where: { $0 != nil }) else { return nil }
+        groups = profiles.map { profile in
+            Group(
+                rates: profile?.rates ?? KernelWork(),
+                calibrates: ScenarioOperation.allCases.map { profile?.calibrates($0) ?? false })
+        }
+        var owner: [UInt8] = []
+        for (g, group) in layout.enumerated() { owner += repeatElement(UInt8(g), count: group.servers) }
+        serverGroup = owner
+        noise = p.serviceTime.noise > 0 ? LogNormalDistribution(mean: 1, coefficientOfVariation: p.serviceTime.noise) : nil
+    }
+
+    /// The group of `server`.
+    @inline(__always)
+    func group(ofServer server: Int32) -> Int { Int(serverGroup[Int(server) % serverGroup.count]) }
 }
 
 /// Capacity and pending demand of the market at one instant.
@@ -185,9 +223,12 @@ struct VelocityWindow {
         periodVolumes = definition == .relative ? Array(repeating: 0, count: self.periods) : []
     }
 
-    mutating func add(_ amount: TokenAmount) {
+    /// Adds token volume: to the daily buckets of the annualized velocity always, and to the
+    /// decision period of the relative velocity when `relative` (execution payments; reserve
+    /// top-ups are lumps of hundreds of executions' worth that would drown the demand signal).
+    mutating func add(_ amount: TokenAmount, relative: Bool = true) {
         current += amount
-        periodCurrent += amount.baseUnits
+        if relative { periodCurrent += amount.baseUnits }
     }
 
     /// Closes the current day with the circulating supply now.

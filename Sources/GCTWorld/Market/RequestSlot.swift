@@ -14,4 +14,8 @@ struct RequestSlot {
     var measured: Bool = false
     var server: Int32 = -1
     var ticket: ExecutionTicket? = nil
+    /// The request's kernel work × its noise factor, when the market is calibrated (a whale's
+    /// request has none: it keeps `service`, sampled from the distribution).
+    var work = KernelWork()
+    var calibrated = false
 }

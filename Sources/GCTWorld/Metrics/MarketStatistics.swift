@@ -11,6 +11,12 @@ public struct QueueCounters: Hashable, Sendable {
     public var insufficient: Int64 = 0
 }
 
+/// Waits and service times (seconds) of one operation's requests that started after the warm-up.
+public struct OperationStatistics: Hashable, Sendable {
+    public var waits = Welford()
+    public var services = Welford()
+}
+
 /// Measurement statistics of the market since the end of the warm-up.
 public struct MarketStatistics: Hashable, Sendable {
     public private(set) var start: SimTime
@@ -32,6 +38,8 @@ public struct MarketStatistics: Hashable, Sendable {
     public var providerIncome: TokenAmount = .zero
     /// Queueing delay of attackers' (whales') requests (also in `waits`).
     public var attackerWaits = Welford()
+    /// Per operation (table order): waits and service times of the requests that started.
+    public var operations = [OperationStatistics](repeating: OperationStatistics(), count: ScenarioOperation.allCases.count)
 
     /// Mean queueing delay of honest users' requests.
     public var honestMeanWait: Double {

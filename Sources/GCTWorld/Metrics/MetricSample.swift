@@ -21,6 +21,7 @@ public struct MetricSample: Hashable, Sendable {
     public var priceMultiplier: Double
     public var consensusPrice: Double
     public var tokenVelocity: Double
+    public var flameFactor: Double
     // Counters since the start.
     public var arrived: Int64
     public var completed: Int64
@@ -70,6 +71,7 @@ extension MetricSample {
         .init(name: "price_multiplier", kind: .double, units: "1", description: "market multiplier of the last oracle round (1 without oracle)"),
         .init(name: "consensus_price", kind: .double, units: "GCT per GPU-hour", description: "oracle consensus GPU-hour price (0 without oracle)"),
         .init(name: "token_velocity", kind: .double, units: "1/year or 1", description: "token velocity of the auto-scaling rule (`autoscaling.velocity`: annualized, 1/year; relative, last period / mean period)"),
+        .init(name: "flame_factor", kind: .double, units: "1", description: "median over the requested operations of the FLAME factor (price drift × demand × performance × scarcity) a request would be priced with now (1 in fixed-price mode)"),
         .init(name: "arrived", kind: .int64, units: "requests", description: "requests arrived since the start"),
         .init(name: "completed", kind: .int64, units: "requests", description: "executions completed since the start"),
         .init(name: "failed", kind: .int64, units: "requests", description: "executions failed (refunded) since the start"),
@@ -95,7 +97,7 @@ extension MetricSample {
         double(time.seconds)
         for v in [minted, burned, totalSupply, circulating, staked, held] { int(v.baseUnits) }
         int(queueLength); int(running); int(capacity)
-        double(priceMultiplier); double(consensusPrice); double(tokenVelocity)
+        double(priceMultiplier); double(consensusPrice); double(tokenVelocity); double(flameFactor)
         int(arrived); int(completed); int(failed); int(balked); int(insufficient)
         for v in [stakingPromised, stakingPaid, stakingShortfall, emissionCapShortfall, validatorEmissionMinted, emissionUndistributed, feePoolBalance] { int(v.baseUnits) }
         double(reputationMin); double(reputationMedian); double(reputationMax)

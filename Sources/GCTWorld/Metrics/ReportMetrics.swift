@@ -11,6 +11,21 @@ public enum ReportMetricName: String, Hashable, Sendable, CaseIterable {
     case insufficientTokens = "insufficient_tokens"
     case tokensBurned = "tokens_burned_gct"
     case meanCapacity = "mean_capacity"
+    // Per operation, with calibrated service times (table order).
+    case meanServiceAuraKernelExecution = "mean_service_s_aura_kernel_execution"
+    case meanServiceMatrixMultiplication = "mean_service_s_matrix_multiplication"
+    case meanServiceNeuromorphicTraining = "mean_service_s_neuromorphic_training"
+    case meanServiceHybridWorkflow = "mean_service_s_hybrid_workflow"
+    case meanServiceMemoryAllocation = "mean_service_s_memory_allocation"
+    case meanServiceDataTransfer = "mean_service_s_data_transfer"
+    case meanServiceKernelCompilation = "mean_service_s_kernel_compilation"
+    case meanWaitAuraKernelExecution = "mean_wait_s_aura_kernel_execution"
+    case meanWaitMatrixMultiplication = "mean_wait_s_matrix_multiplication"
+    case meanWaitNeuromorphicTraining = "mean_wait_s_neuromorphic_training"
+    case meanWaitHybridWorkflow = "mean_wait_s_hybrid_workflow"
+    case meanWaitMemoryAllocation = "mean_wait_s_memory_allocation"
+    case meanWaitDataTransfer = "mean_wait_s_data_transfer"
+    case meanWaitKernelCompilation = "mean_wait_s_kernel_compilation"
     // Supply.
     case supplyTotal = "supply_total_gct"
     case supplyBurned = "supply_burned_gct"
@@ -58,6 +73,16 @@ public enum ReportMetricName: String, Hashable, Sendable, CaseIterable {
     case events
     /// The only wall-clock metric.
     case eventsPerSecond = "events_per_second"
+}
+
+extension ReportMetricName {
+    /// `mean_service_s_OP` and `mean_wait_s_OP` of each operation, in table order.
+    static let operationServices: [ReportMetricName] = [
+        .meanServiceAuraKernelExecution, .meanServiceMatrixMultiplication, .meanServiceNeuromorphicTraining, .meanServiceHybridWorkflow, .meanServiceMemoryAllocation, .meanServiceDataTransfer, .meanServiceKernelCompilation
+    ]
+    static let operationWaits: [ReportMetricName] = [
+        .meanWaitAuraKernelExecution, .meanWaitMatrixMultiplication, .meanWaitNeuromorphicTraining, .meanWaitHybridWorkflow, .meanWaitMemoryAllocation, .meanWaitDataTransfer, .meanWaitKernelCompilation
+    ]
 }
 
 /// One summary metric.

@@ -20,7 +20,7 @@ extension World {
             staked: s.staked, held: s.held,
             queueLength: Int64(market.flame.queue.count), running: Int64(market.flame.running), capacity: Int64(market.flame.capacity),
             priceMultiplier: oracle.marketMultiplier.doubleValue, consensusPrice: oracle.consensusPrice,
-            tokenVelocity: market.velocity.value.doubleValue,
+            tokenVelocity: market.velocity.value.doubleValue, flameFactor: market.medianFlameFactor,
             arrived: k.arrived, completed: k.completed, failed: k.failed, balked: k.balked, insufficient: k.insufficient,
             stakingPromised: staking.promised, stakingPaid: staking.paid,
             stakingShortfall: staking.promised - staking.paid, emissionCapShortfall: staking.emissionCapShortfall,

@@ -137,3 +137,21 @@ extension OracleNetwork {
         }
     }
 }
+
+extension World {
+    /// Each validator's stake (active positions; others 0) and reputation now, in validator index
+    /// order: at time 0, the genesis the oracle Monte Carlo takes its validators from.
+    public var oracleValidatorWeights: [(stake: TokenAmount, reputation: Reputation)] {
+        oracle.validators.map { v in
+            let position = staking.book.positions[Int(v.position.rawValue)]
+            return (position.status == .active ? position.amount : .zero, v.reputation)
+        }
+    }
+
+    /// The validators' noise and the outlier rule the oracle rounds use (`validators.noise`,
+    /// `oracle.outlier_max_deviation`); `nil` without validators.
+    public var oracleRoundSettings: (noise: Double, outlierRule: OutlierRule)? {
+        guard let v = configuration.validators, let consensus = oracle.consensus else { return nil }
+        return (v.noise, consensus.outlierRule)
+    }
+}

@@ -20,6 +20,15 @@ extension World {
     /// End-of-run figures of the full economy, component by component.
     func economyReport() -> EconomyReport {
         var m = ReportMetrics()
+        if market.calibration != nil {
+            // Calibrated service times: the mean service time and wait of each operation (0 when none started).
+            for (i, o) in market.statistics.operations.enumerated() {
+                m.append(ReportMetricName.operationServices[i], o.services.count > 0 ? o.services.mean : 0)
+            }
+            for (i, o) in market.statistics.operations.enumerated() {
+                m.append(ReportMetricName.operationWaits[i], o.waits.count > 0 ? o.waits.mean : 0)
+            }
+        }
         let years = Swift.max(now.seconds / (365 * 86_400), 1e-12)
         staking.report(into: &m, years: years, now: now, ledger: ledger, accounts: shared.accounts)
         oracle.report(into: &m)
