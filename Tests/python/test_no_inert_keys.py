@@ -22,6 +22,8 @@ SMOKE = ["scenarios/ci/smoke.yaml", "--set", "duration=1d"]
 SMOKE2 = ["scenarios/ci/smoke.yaml"]  # two days: the proposal's vote ends at 30 h, scale-ups come on day 2
 ATTACKS = ["scenarios/ci/attacks.yaml", "--set", "duration=2d"]
 FIXED = ["scenarios/ci/fixed-pool.yaml", "--set", "duration=1d"]
+# A path given with --set is relative to the working directory (the repository root here).
+HOST_PROFILE = "scenarios/calibration/host-cpu.yaml"
 
 # Two classes paying fixed amounts above 100 GCT, 0.005 GCT apart, on an overloaded pool: the
 # spec's curve keeps them 0.5 priority points apart (more than the 0.1 fairness term), `log` brings
@@ -79,6 +81,10 @@ CASES = {
     "providers.failure_probability": (SMOKE, ["providers.failure_probability=0.1"]),
     "providers.service_time": (SMOKE, ["providers.service_time={default: {dist: exponential, mean: 3s}}"]),
     "providers.speed": (SMOKE, ["providers.speed=2"]),
+    "providers.service_time.calibration": (SMOKE, ["providers.service_time.calibration=" + HOST_PROFILE]),
+    "providers.service_time.noise": (SMOKE + ["--set", "providers.service_time.calibration=" + HOST_PROFILE],
+                                     ["providers.service_time.noise=0.3"]),
+    "providers.groups": (SMOKE, ["providers.groups=[{servers: 2, calibration: " + HOST_PROFILE + "}, {servers: 2}]"]),
     "users": (SMOKE, ["users.0.arrival.rate_per_s=0.7"]),
     "validators.count": (SMOKE, ["validators.count=7"]),
     "validators.stake": (SMOKE, ["validators.stake=60_000"]),
