@@ -12,7 +12,13 @@ enum ScenarioSchema {
     static let proposalKeys = [
         "title", "at", "kind", "parameters", "voting_period", "execution_delay", "support", "proposer_stake",
     ]
-    static let attackKeys = ["oracle_manipulation", "whales"]
+    static let attackKeys = ["oracle_manipulation", "whales", "sybil", "outage", "wash_trading", "governance_capture"]
+    static let sybilKeys = ["start", "end", "validators", "stake", "bias"]
+    static let outageKeys = ["start", "end", "offline_share", "weight_share", "bias"]
+    static let washTradingKeys = ["start", "end", "mode", "rate_per_s", "user_class", "amount", "provider_share"]
+    static let governanceCaptureKeys = [
+        "at", "stake", "parameters", "voting_period", "execution_delay", "honest_support", "provider_share",
+    ]
     static let oracleManipulationKeys = ["start", "end", "validators", "weight_share", "bias", "step"]
     static let whaleKeys = ["at", "user_class", "payment", "requests", "spacing"]
     static let distributionKindKey = "dist"

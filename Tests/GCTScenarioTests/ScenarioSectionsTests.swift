@@ -448,6 +448,22 @@ struct ScenarioSectionErrorTests {
             edits: appended("validators: {count: 3, stake: \"10000\"}\nattacks: {oracle_manipulation: [{start: 1m, end: 2m, validators: 4, bias: 0.3}]}"),
             location: "12:66", contains: ["attacks.oracle_manipulation.0.validators (4) must not exceed validators.count (3)"]),
         MalformedCase(
+            label: "outage bias without a coalition",
+            edits: appended("validators: {count: 3, stake: \"10000\"}\nattacks: {outage: [{start: 1m, end: 2m, offline_share: 0.5, bias: 0.3}]}"),
+            location: "12:67", contains: ["attacks.outage.0.bias: a bias needs a coalition (weight_share)"]),
+        MalformedCase(
+            label: "sybil stake below the minimum",
+            edits: appended("validators: {count: 3, stake: \"10000\"}\nattacks: {sybil: [{start: 1m, end: 2m, validators: 2, stake: \"5000\", bias: 0.3}]}"),
+            location: "12:62", contains: ["attacks.sybil.0.stake", "must be at least economy.staking.min_stake"]),
+        MalformedCase(
+            label: "wash trading with an unknown mode",
+            edits: appended("attacks: {wash_trading: [{start: 1m, end: 2m, mode: wash, rate_per_s: 1, amount: \"10\"}]}"),
+            location: "11:53", contains: ["attacks.wash_trading.0.mode", "execute"]),
+        MalformedCase(
+            label: "governance capture of an unknown parameter",
+            edits: appended("attacks: {governance_capture: [{at: 1m, stake: \"20000\", parameters: {burn_rat: \"0\"}}]}"),
+            location: "11:70", contains: ["unknown parameter 'burn_rat'"], suggestion: "burn_rate"),
+        MalformedCase(
             label: "oracle manipulation without validators",
             edits: appended("attacks: {oracle_manipulation: [{start: 1m, end: 2m, validators: 1, bias: 0.3}]}"), location: "11:33",
             contains: ["oracle manipulation needs a validators section"]),

@@ -250,6 +250,7 @@ extension ComputeMarket {
                 statistics.burned += burned
                 statistics.providerIncome += settlement.split.provider
                 if r.user.rawValue < firstAttackerAccount { statistics.paidByHonest += settlement.split.payment }
+                else { statistics.paidByAttackers += settlement.split.payment }
             }
             velocity.add(settlement.split.payment)
             providers.gpuSeconds[providerIndex] += r.service.seconds

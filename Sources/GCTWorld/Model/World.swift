@@ -52,8 +52,8 @@ public struct World: DiscreteEventModel {
 
         // Genesis, in a fixed order (account ids and staking positions depend on it): protocol
         // accounts, the initial supply (into the reserve), users and providers, the treasury
-        // (minted besides the initial supply), validators, stakers,
-        // proposers, whales.
+        // (minted besides the initial supply), validators, stakers, proposers (governance-capture
+        // attackers last), whales, wash traders, sybil validators.
         var ledger = Ledger(cap: parameters.supplyCap)
         let accounts = ProtocolAccounts(ledger: &ledger)
         do {
@@ -77,7 +77,12 @@ public struct World: DiscreteEventModel {
         governance = try GovernanceProcess(
             c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
         attacks = try Attacks(c, replication: replication, ledger: &ledger, reserve: reserve)
-        if let first = attacks.whaleAccounts.first { market.firstAttackerAccount = first.rawValue }
+        if let first = attacks.firstMarketAttacker { market.firstAttackerAccount = first.rawValue }
+        // Sybil validators last (their accounts after every other).
+        for a in attacks.sybil {
+            attacks.sybilValidators.append(try oracle.addSybils(
+                a, c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve))
+        }
         staking.start(parameters: parameters, ledger: ledger)
         self.staking = staking
         autoscaler = Autoscaler(c, capacity: market.flame.capacity)
@@ -144,6 +149,9 @@ public struct World: DiscreteEventModel {
                 parameters: &parameters, queue: &queue, ledger: ledger, shared: shared)
         case let .whaleRequest(a):
             attacks.whaleRequest(Int(a), at: time, market: &market, queue: &queue, ledger: &ledger, shared: shared)
+        case let .washTrade(a):
+            attacks.washTrade(
+                Int(a), at: time, congestion: oracle.marketMultiplier, market: &market, queue: &queue, ledger: &ledger, shared: shared)
         }
         invariants.eventsHandled += 1
         checkInvariants(after: event, at: time)

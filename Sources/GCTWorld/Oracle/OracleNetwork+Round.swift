@@ -65,8 +65,9 @@ extension OracleNetwork {
                 values.append(FixedDecimal(approximating: Swift.min(Swift.max(noisy, 0), 1e9)) ?? .zero)
             }
             let latency = -log(streams[i].uniform()) * meanLatency
-            if latency > deadlineSeconds {
-                // A report after the deadline counts as missing.
+            if latency > deadlineSeconds || isOffline(i, bias) {
+                // A report after the deadline counts as missing; so does a validator knocked offline
+                // (its draws are made all the same, so its stream stays in step with the twin's).
                 unavailable.append(UnavailableValidator(validatorID: val.id, reputation: val.reputation))
                 absentees.append(i)
                 continue
@@ -83,6 +84,7 @@ extension OracleNetwork {
         oracle.outlierRule = OutlierRule(maxRelativeDeviation: o.outlierMaxDeviation)
         if reports.count < oracle.minimumReports {
             roundsShort += 1
+            attackFigures.roundsShort += 1
         } else {
             do {
                 result = try oracle.aggregateWithConsensus(fields: reportFields, reports: reports, unavailable: unavailable)
@@ -105,6 +107,7 @@ extension OracleNetwork {
             for i in absentees {
                 validators[i].reputation = validators[i].reputation.penalized(by: oracle.unavailablePenalty)
             }
+            recordRound(at: time, consensus: consensusPrice, truth: truePrice)  // the stale price stays in force
             shared.observer.oracleRound(OracleRoundRow(
                 time: time, reports: Int32(reports.count), unavailable: Int32(unavailable.count), outliers: 0,
                 consensusPrice: consensusPrice, supplyDemandRatio: 0, multiplier: marketMultiplier.doubleValue, confidence: 0))

@@ -55,6 +55,8 @@ struct OracleNetwork {
     /// The coalition of the attack in force (`coalitionAttack`), fixed at its first round.
     var coalition: [Bool] = []
     var coalitionAttack = -1
+    /// Validators knocked offline by the attack in force (outage), fixed with the coalition.
+    var offline: [Bool] = []
     /// What attacks did to the oracle (read by the attack evaluation; not in the run report).
     var attackFigures = OracleAttackFigures()
     /// Record each round's consensus and true price (`attackFigures.rounds`); off in plain runs.
@@ -153,4 +155,11 @@ struct OracleBias {
     var weightShare: Double?
     /// Per-field biases (with drift) in the oracle's field order; `nil`: `bias` on every field.
     var fields: [Double]?
+    /// The coalition by validator index (sybils; an empty range: no coalition), instead of the first N or a weight share.
+    var members: Range<Int>?
+    /// Honest validators holding this share of the weight do not answer (outage).
+    var offlineShare: Double?
+
+    /// Whether the coalition is fixed at the attack's first round (`formCoalition`), not the first N.
+    var formsCoalition: Bool { weightShare != nil || members != nil || offlineShare != nil }
 }
