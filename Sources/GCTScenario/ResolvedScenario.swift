@@ -9,9 +9,15 @@ public struct ResolvedScenario: Hashable, Sendable {
     public var vars: [ScenarioVariable]
     /// The files read: the scenario first, then each file it extends, in order.
     public var files: [String]
+    /// The file's `sweep:` section, if any (not part of the configuration, the canonical YAML or the hash).
+    public var sweep: ScenarioSweepSection?
 
-    public init(configuration: ScenarioConfiguration, vars: [ScenarioVariable] = [], files: [String] = []) {
+    public init(
+        configuration: ScenarioConfiguration, vars: [ScenarioVariable] = [], files: [String] = [],
+        sweep: ScenarioSweepSection? = nil
+    ) {
         self.configuration = configuration
+        self.sweep = sweep
         self.vars = vars
         self.files = files
     }

@@ -29,6 +29,17 @@ public final class SweepScenario: Sendable {
     ) throws(SweepError) {
         let base: ResolvedScenario
         do { base = try ScenarioLoader.load(file: file, overrides: overrides) } catch { throw SweepError(error.description) }
+        // The command line replaces the file's `sweep:` section: with any --var, its vars and zip
+        // are ignored; --replications replaces sweep.replications.
+        var (variables, layout, replications) = (variables, layout, replications)
+        if variables.isEmpty {
+            guard let section = base.sweep else {
+                throw SweepError("a sweep needs at least one --var KEY=v1,v2,… or KEY=start..stop:step, or a sweep: section in \(file)")
+            }
+            variables = try Self.variables(of: section)
+            if section.zip { layout = .zip }
+            replications = replications ?? section.replications
+        }
         let plan = try SweepPlan(variables: variables, layout: layout, replications: replications ?? base.configuration.replications)
         var names: [String] = []
         var known = Set<String>()
@@ -58,6 +69,14 @@ public final class SweepScenario: Sendable {
         let digits = String(hash, radix: 16)
         self.pointsHash = String(repeating: "0", count: 16 - digits.count) + digits
         self.cacheSize = cacheSize
+    }
+
+    /// The vars of a scenario's `sweep:` section (ranges expanded; errors located at the value).
+    public static func variables(of section: ScenarioSweepSection) throws(SweepError) -> [SweepVariable] {
+        try section.variables.map { (v) throws(SweepError) in
+            if let values = v.values { return SweepVariable(key: v.key, values: values) }
+            return try SweepVariable(parsing: "\(v.key)=\(v.range ?? "")", context: "\(v.location): error: sweep.vars.\(v.key) '\(v.range ?? "")'")
+        }
     }
 
     /// The metrics a world of `c` reports (builds it, runs no event).

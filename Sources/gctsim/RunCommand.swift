@@ -67,6 +67,9 @@ struct RunCommand: ParsableCommand {
             CommandSupport.fail(error.description, located: true)
         }
         let c = scenario.configuration
+        if let sweep = scenario.sweep {
+            FileHandle.standardError.write(Data("note: \(sweep.location): the sweep: section is ignored by gctsim run (one scenario); run the sweep with gctsim sweep \(file)\n".utf8))
+        }
         if let summaryJSON, summaryJSON != "-" { OutputFile.check(summaryJSON, force: force, option: "--summary-json") }
         if !noOutput {
             let path = output ?? "results/\(c.name).h5"

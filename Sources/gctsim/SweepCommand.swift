@@ -14,14 +14,16 @@ struct SweepCommand: ParsableCommand {
             differences between points are not drowned in noise; --independent gives each point its own \
             seed instead. Runs are spread over --threads and written in (point, replication) order, so the \
             file is the same for any thread count. The file is written as PATH.partial and renamed when \
-            complete; the same command resumes an interrupted sweep, skipping finished runs.
+            complete; the same command resumes an interrupted sweep, skipping finished runs. Without --var \
+            the scenario's sweep: section (vars, zip, replications) says what to sweep; any --var replaces \
+            its vars and zip, and --replications its replications.
             """
     )
 
     @Argument(help: "The scenario YAML file.")
     var file: String
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("A var or key path and its values: KEY=v1,v2,… or KEY=start..stop:step (repeatable).", valueName: "KEY=values"))
+    @Option(name: .customLong("var"), help: ArgumentHelp("A var or key path and its values: KEY=v1,v2,… or KEY=start..stop:step (repeatable; replaces the scenario's sweep: section).", valueName: "KEY=values"))
     var variables: [String] = []
 
     @Flag(help: "Pair the vars' lists position by position instead of taking every combination.")
@@ -66,7 +68,6 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
-        if variables.isEmpty { throw ValidationError("a sweep needs at least one --var KEY=v1,v2,… or KEY=start..stop:step") }
         if SweepSummary.Format(rawValue: summary) == nil { throw ValidationError("--summary must be csv, md or json, got '\(summary)'") }
         if let t = targetSecondsPerTask {
             if !planOnly { throw ValidationError("--target-seconds-per-task needs --plan") }
