@@ -47,8 +47,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The sweep file (default: results/sweep-NAME.h5).", valueName: "PATH"))
     var output: String?
 
-    @Flag(help: "Replace an existing file of another sweep (or an unreadable partial one).")
+    @Flag(help: "Replace an existing file of another sweep (or an unreadable partial one), and trajectory files of other runs.")
     var force = false
+
+    @Option(help: ArgumentHelp("Also write each run's trajectory (the HDF5 of gctsim run --output, one replication) as DIR/point-PPPP-rep-RRRR.h5; a run whose complete trajectory is there is not written again, any other existing file is refused without --force.", valueName: "DIR"))
+    var keepTrajectories: String?
 
     @Flag(help: "Independent seeds per point (seed derived from (seed, point)) instead of common random numbers.")
     var independent = false
@@ -112,6 +115,9 @@ struct SweepCommand: ParsableCommand {
         do {
             outcome = try SweepDriver.run(
                 sweep, output: path, threads: threads, shard: shardSpec, force: force, version: GCTSimVersion.string,
+                trajectories: keepTrajectories.map {
+                    SweepTrajectories(directory: $0, force: force, version: GCTSimVersion.string, gitCommit: GCTSimVersion.gitCommit)
+                },
                 progress: show)
         } catch {
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
