@@ -94,7 +94,9 @@ struct SweepCommand: ParsableCommand {
                 file: file, overrides: overrides + (seed.map { ["seed=\($0)"] } ?? []), variables: vars,
                 layout: zip ? .zip : .grid, replications: replications, seeding: independent ? .independent : .common)
         } catch {
-            CommandSupport.fail("\(error)")
+            // A located error (a scenario's or its sweep: section's) already says "file:line:col: error:".
+            let message = "\(error)"
+            CommandSupport.fail(message, located: message.range(of: #"^[^ ]+:[0-9]+:[0-9]+: error: "#, options: .regularExpression) != nil)
         }
         let name = sweep.base.configuration.name
         if planOnly {
