@@ -82,6 +82,8 @@ extension ScenarioDecoder {
             case .governanceThreshold: .governanceThreshold(try rate(n, k))
             case .stakingFunding: .stakingFunding(try choice(n, k))
             case .slashDestination: .slashDestination(try choice(n, k))
+            case .oracleMinimumReports: .oracleMinimumReports(try integer(n, k, minimum: 1))
+            case .stakingBonusCap: .stakingBonusCap(try rate(n, k))
             }
             do { _ = try change.validated() } catch {
                 throw ScenarioError(at: n.location, keyPath: k, "\(k): \(error)")

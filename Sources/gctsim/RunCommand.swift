@@ -68,6 +68,9 @@ struct RunCommand: ParsableCommand {
         }
         for w in scenario.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         let c = scenario.configuration
+        if let sweep = scenario.sweep {
+            FileHandle.standardError.write(Data("note: \(sweep.location): the sweep: section is ignored by gctsim run (one scenario); run the sweep with gctsim sweep \(file)\n".utf8))
+        }
         if let summaryJSON, summaryJSON != "-" { OutputFile.check(summaryJSON, force: force, option: "--summary-json") }
         if !noOutput {
             let path = output ?? "results/\(c.name).h5"

@@ -105,6 +105,7 @@ struct ScenarioSectionsTests {
         ("governance_quorum", "\"0.25\"", "0.25"), ("governance_threshold", "\"0.6\"", "0.6"),
         ("staking_funding", "mint", "mint"), ("slash_destination", "treasury", "treasury"),
         ("burn_rate", "\"1/200\"", "0.005"),  // the economy section's rate parser: fractions too
+        ("oracle_min_reports", "5", "5"), ("oracle_min_reports", "\"1_0\"", "10"), ("staking_bonus_cap", "\"5%\"", "0.05"),
     ])
     func parameterKeys(key: String, written: String, normal: String) throws {
         let yaml = withSections("governance: {proposals: [{title: p, at: 1m, parameters: {\(key): \(written)}}]}\n")
@@ -114,7 +115,7 @@ struct ScenarioSectionsTests {
 
     @Test("Every ParameterKey is tested above")
     func allParameterKeys() {
-        #expect(ParameterKey.allCases.count == 9)
+        #expect(ParameterKey.allCases.count == 11)
     }
 
     @Test("Booleans: true/false in YAML 1.2 spellings")

@@ -58,6 +58,7 @@ CASES = {
     "economy.staking.min_stake": (SMOKE, ["economy.staking.min_stake=40_000"]),
     "economy.staking.epoch": (SMOKE, ["economy.staking.epoch=12h"]),
     "economy.staking.funding": (SMOKE, ["economy.staking.funding=mint"]),
+    "economy.staking.bonus_cap": (SMOKE, ["economy.staking.bonus_cap=0.001"]),  # binds below the stakers' stake / 1 M GCT
     "economy.staking.cooldown": (SMOKE + ["--set", "stakers.outside_yield=0.9", "--set", "stakers.review_period=1h"],
                                  ["economy.staking.cooldown=2h"]),
     "economy.emission.mining": (SMOKE, ["economy.emission.mining=0.05"]),
@@ -95,6 +96,7 @@ CASES = {
     "validators.response_time.mean": (SMOKE, ["validators.response_time.mean=1s"]),
     "validators.response_time.deadline": (SMOKE, ["validators.response_time.deadline=300ms"]),
     "oracle.period": (SMOKE, ["oracle.period=5m"]),
+    "oracle.min_reports": (SMOKE + ["--set", "validators.unavailability=0.3"], ["oracle.min_reports=5"]),
     "oracle.outlier_max_deviation": (SMOKE + ["--set", "validators.noise=0.1"], ["oracle.outlier_max_deviation=0.05"]),
     "oracle.slash_outliers": (SMOKE + ["--set", "validators.noise=0.3"], ["oracle.slash_outliers=true"]),
     "oracle.slash_unavailable": (SMOKE + ["--set", "validators.unavailability=0.2"], ["oracle.slash_unavailable=true"]),

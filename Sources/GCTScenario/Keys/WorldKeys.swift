@@ -134,6 +134,7 @@ extension OracleConfiguration {
             .value("time_of_day_pricing", \.timeOfDayPricing, Codecs.boolean, "time-of-day pricing (departure P12)"),
             .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("a whole number in [-12, 14]") { $0 >= -12 && $0 <= 14 && $0 == $0.rounded() }, "UTC offset of the local clock of time-of-day pricing, whole hours (the library's `TimeOfDayPricing` takes whole hours; 5.5 is refused, not rounded)"),
             .optional("congestion_from", \.congestionFrom, Codecs.choice(CongestionSource.self), "which consensus fields set the congestion factor users pay (`ratio` when absent; docs/world-model.md)"),
+            .optional("min_reports", \.minReports, Codecs.governable(Codecs.integer(minimum: 1)) { .oracleMinimumReports($0) }, "fewest validator reports for a consensus; a round with fewer is short (`aggregate_with_consensus`: 3 when absent; governable as `oracle_min_reports`)"),
             .optional("investigate_alarms", \.investigateAlarms, Codecs.boolean, "investigate each detector alarm and slash the reports beyond its threshold (`economy.slashing.proven_manipulation`; off when absent; docs/attacks.md)"),
         ], documented: OracleConfiguration())
     }

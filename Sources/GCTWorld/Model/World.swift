@@ -71,6 +71,7 @@ public struct World: DiscreteEventModel {
             }
         }
         var staking = StakingEmissions(c)
+        staking.book.setBonusCap(parameters.stakingBonusCap, at: .zero)
         oracle = try OracleNetwork(
             c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
         try staking.openStakers(c, replication: replication, parameters: parameters, ledger: &ledger, reserve: reserve)
@@ -147,6 +148,8 @@ public struct World: DiscreteEventModel {
             governance.step(
                 Int(p), step, at: time, voters: oracle.validators.map(\.account) + staking.stakers.map(\.account),
                 parameters: &parameters, queue: &queue, ledger: ledger, shared: shared)
+            // A passed `staking_bonus_cap` re-prices every position from now on.
+            staking.book.setBonusCap(parameters.stakingBonusCap, at: time.timestamp)
         case let .whaleRequest(a):
             attacks.whaleRequest(Int(a), at: time, market: &market, queue: &queue, ledger: &ledger, shared: shared)
         case let .washTrade(a):
@@ -192,6 +195,8 @@ extension EconomicParameters {
         slashFractions = c.economy.slashing.fractions
         slashDestination = c.economy.slashing.destination
         governanceMinimumStake = c.economy.governanceMinimumStake
+        if let n = c.oracle?.minReports { oracleMinimumReports = n }
+        if let cap = c.economy.staking.bonusCap { stakingBonusCap = cap }
         if let g = c.governance {
             governanceQuorum = g.quorum
             governanceThreshold = g.threshold

@@ -82,6 +82,7 @@ extension OracleNetwork {
         var result: ConsensusResult?
         var fallback = false
         oracle.outlierRule = OutlierRule(maxRelativeDeviation: o.outlierMaxDeviation)
+        oracle.minimumReports = parameters.oracleMinimumReports
         if reports.count < oracle.minimumReports {
             roundsShort += 1
             attackFigures.roundsShort += 1
@@ -103,7 +104,7 @@ extension OracleNetwork {
             else { currentStall = 0 }
         }
         guard let result else {
-            // Fewer than 3 reports or no consensus this round; the unavailable are still penalized.
+            // Fewer than the minimum reports (3 in the spec) or no consensus this round; the unavailable are still penalized.
             for i in absentees {
                 validators[i].reputation = validators[i].reputation.penalized(by: oracle.unavailablePenalty)
             }
