@@ -18,7 +18,8 @@ enum ScenarioWarnings {
         }
         func warn(_ path: String, _ message: String) {
             guard let e = written(path) else { return }
-            warnings.append(ErrorText.oneLine("\(e.keyLocation): warning: \(path) \(message)"))
+            let line = ErrorText.oneLine("\(e.keyLocation): warning: \(path) \(message)")
+            if !warnings.contains(line) { warnings.append(line) }
         }
         if c.validators == nil {
             warn("pricing.market_multiplier", "has no effect without validators: the oracle's consensus sets the market multiplier (add validators:)")
@@ -34,6 +35,24 @@ enum ScenarioWarnings {
                 warn("oracle.utc_offset_hours", "has no effect without oracle.time_of_day_pricing: true")
             }
         }
+        // A profile without a figure for a kernel that a requested operation uses: those operations
+        // keep the distribution. `compile` is exempt: a CPU profile never has it (no runtime compiler).
+        let requested = ScenarioOperation.allCases.filter { op in
+            c.users.contains { $0.operations.contains { $0.operation == op && $0.weight > 0 } }
+        }
+        func checkProfile(_ profile: ServiceCalibration?, at path: String) {
+            guard let profile else { return }
+            let uncovered = requested.filter { !profile.calibrates($0) }
+            let missing = CalibrationKernel.allCases.filter { k in
+                k != .compile && profile.secondsPerUnit[k] == nil
+                    && uncovered.contains { KernelWork.kernels(of: $0).contains(k) }
+            }
+            guard !missing.isEmpty else { return }
+            let ops = uncovered.filter { op in KernelWork.kernels(of: op).contains { missing.contains($0) } }
+            warn(path, "names a profile without a figure for \(missing.map(\.rawValue).joined(separator: ", ")): \(ops.map(\.rawValue).joined(separator: ", ")) keep providers.service_time's distribution (gctsim calibrate times every kernel)")
+        }
+        checkProfile(c.providers.serviceTime.calibration, at: "providers.service_time.calibration")
+        for g in c.providers.groups { checkProfile(g.calibration, at: "providers.groups") }
         if c.pricing.mode != .fixed {
             warn("pricing.fixed_price", "has no effect unless pricing.mode is fixed")
         }
