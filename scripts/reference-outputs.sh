@@ -9,10 +9,10 @@ if [ "${1:-}" = "--compare" ]; then
   a=$2; b=$3; status=0
   for f in "$a"/*.json; do
     n=$(basename "$f" .json)
-    if cmp -s "$f" "$b/$n.json"; then echo "same summary: $n"; else echo "DIFFERENT summary: $n"; diff "$f" "$b/$n.json" | head -20; status=1; fi
+    if cmp -s "$f" "$b/$n.json"; then echo "same summary: $n"; else echo "DIFFERENT summary: $n"; { diff "$f" "$b/$n.json" | head -20 || true; }; status=1; fi
     if [ -f "$a/$n.h5" ]; then
       if h5diff --exclude-path /provenance "$a/$n.h5" "$b/$n.h5" >/dev/null 2>&1; then echo "same trajectory: $n"
-      else echo "DIFFERENT trajectory: $n"; h5diff --exclude-path /provenance "$a/$n.h5" "$b/$n.h5" | head -20; status=1; fi
+      else echo "DIFFERENT trajectory: $n"; { h5diff --exclude-path /provenance "$a/$n.h5" "$b/$n.h5" | head -20 || true; }; status=1; fi
     fi
   done
   exit $status

@@ -19,8 +19,10 @@ struct GCTSim: ParsableCommand {
 enum GCTSimVersion {
     static let string = "0.1.0"
 
-    /// The commit the binary was built from: `GCTSIM_GIT_COMMIT` if set, else `git rev-parse HEAD`
-    /// in the current folder, else "unknown".
+    /// The commit recorded as `/meta/git_commit`: `GCTSIM_GIT_COMMIT` if set, else `git rev-parse HEAD`
+    /// of the folder the run starts in (the checkout whose scenarios it reads; not necessarily the
+    /// commit the binary was built from: SwiftPM has no build-time stamp), else "unknown". To compare
+    /// trajectories of two binaries run in two checkouts, set `GCTSIM_GIT_COMMIT` to one value.
     static var gitCommit: String {
         if let env = ProcessInfo.processInfo.environment["GCTSIM_GIT_COMMIT"], !env.isEmpty { return env }
         let p = Process()
