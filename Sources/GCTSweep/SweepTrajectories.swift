@@ -73,6 +73,9 @@ public struct SweepTrajectories: Sendable {
     public func existing(point: Int, replication r: Int, configuration c: ScenarioConfiguration) -> Existing {
         let path = path(point: point, replication: r)
         guard FileManager.default.fileExists(atPath: path) else { return .none }
+        // Only a regular file (or a link to one) is opened: opening a fifo would block.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .other("not a regular file") }
         do {
             let reader = try TrajectoryReader(path: path)
             let meta = try reader.attributes(at: "/meta")
