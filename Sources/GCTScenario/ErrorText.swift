@@ -15,7 +15,9 @@ public enum ErrorText {
         // The first word (the location, `FILE:LINE:COL:`) is kept whole.
         for (i, word) in flat.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             let limit = word.contains("/") ? maximumPath : maximumWord
-            words.append(i > 0 && word.count > limit ? word.prefix(limit - 1) + "…" : word)
+            guard i > 0, word.count > limit else { words.append(word); continue }
+            // A shortened word keeps its final ':' (a `--set key=value:` location stays `…: error:`).
+            words.append(word.hasSuffix(":") ? word.prefix(limit - 2) + "…:" : word.prefix(limit - 1) + "…")
         }
         let joined = words.joined(separator: " ")
         guard joined.count > maximumLength else { return joined }

@@ -35,10 +35,15 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        var text = "\(location): error: \(message)"
+        ScenarioError.oneLine("\(location): error: \(detail)")
+    }
+
+    /// What is wrong without the location: the message, the valid choices and the suggestion.
+    public var detail: String {
+        var text = message
         if !validChoices.isEmpty { text += "; valid: " + validChoices.joined(separator: ", ") }
         if let suggestion { text += "; did you mean '\(suggestion)'?" }
-        return ScenarioError.oneLine(text)
+        return text
     }
 
     /// Replaces line breaks and tabs so the message stays on one line.

@@ -56,9 +56,10 @@ public enum YAMLLimits {
         }
     }
 
-    /// Reads a scenario file as UTF-8, or says why it cannot: no such file, a directory, not a
-    /// regular file, empty, too large, not UTF-8 (with the byte offset), unreadable (the system's reason).
-    static func read(path: String) -> Result<String, ReadFailure> {
+    /// Reads a scenario file (or a proposal, or any text file of at most 1 MiB) as UTF-8, or says why
+    /// it cannot: no such file, a directory, not a regular file, empty, too large, not UTF-8 (with the
+    /// byte offset), unreadable (the system's reason).
+    public static func read(path: String) -> Result<String, ReadFailure> {
         var info = stat()
         guard stat(path, &info) == 0 else {
             return .failure(ReadFailure(reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno))))
@@ -87,7 +88,11 @@ public enum YAMLLimits {
         return .success(String(decoding: data, as: UTF8.self))
     }
 
-    struct ReadFailure: Error { var reason: String }
+    /// Why a file could not be read, as a few words for a message (`no such file`, `it is a directory`, …).
+    public struct ReadFailure: Error, Sendable, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
+    }
 
     /// The offset of the first byte that is not part of valid UTF-8 (a NUL byte counts as invalid), or `nil`.
     static func invalidUTF8Offset(_ data: Data) -> Int? {

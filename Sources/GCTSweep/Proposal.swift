@@ -35,7 +35,10 @@ public struct ProposalFile: Sendable, Equatable {
 
     public init(path: String) throws(SweepError) {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw SweepError("cannot read proposal file '\(path)'") }
+        switch YAMLLimits.read(path: path) {
+        case let .success(contents): text = contents
+        case let .failure(failure): throw SweepError("cannot read proposal file '\(path)': \(failure.reason)")
+        }
         try self.init(yaml: text, path: path)
     }
 

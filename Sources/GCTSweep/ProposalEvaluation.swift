@@ -144,9 +144,25 @@ public struct ProposalEvaluation: Sendable {
         return s
     }
 
-    /// The verdict table and every run to an HDF5 file (`/verdicts`, `/runs`).
-    public func write(to path: String, force: Bool) throws {
-        let file = try RecordFile.create(path: path, overwrite: force)
+    /// The verdict table and every run to an HDF5 file (`/verdicts`, `/runs`), written beside `path`
+    /// and renamed over it: an existing file is replaced only with `force`, and never a symbolic
+    /// link, directory or device (``OutputFile``).
+    ///
+    /// - Throws: ``OutputFile/OutputError`` (one line naming `option` and `path`).
+    public func write(to path: String, force: Bool, option: String = "--output") throws(OutputFile.OutputError) {
+        if let problem = OutputFile.problem(path, force: force, option: option) { throw OutputFile.OutputError(message: problem) }
+        let temporary = OutputFile.temporaryPath(for: path)
+        do {
+            try writeRecords(to: temporary)
+        } catch {
+            unlink(temporary)
+            throw OutputFile.OutputError(message: "\(option) '\(path)': \(error)")
+        }
+        try OutputFile.moveIntoPlace(temporary, to: path, force: force, option: option)
+    }
+
+    private func writeRecords(to path: String) throws {
+        let file = try RecordFile.create(path: path, overwrite: false)
         let meta = try file.group("/meta")
         try meta.setAttribute("kind", "proposal_evaluation")
         try meta.setAttribute("proposal_title", proposal.title)

@@ -45,7 +45,14 @@ public enum SweepDriver {
         let fm = FileManager.default
         let temp = partialPath(output)
         func describe(_ s: SweepShard?) -> String { s.map { "shard \($0)" } ?? "the whole sweep" }
-        if fm.fileExists(atPath: output) {
+        // The policy of every output (OutputFile): a symbolic link, directory or device at PATH or
+        // PATH.partial is never replaced, even with --force; a regular file only as below.
+        for path in [output, temp] {
+            if let problem = OutputFile.problem(path, force: true, option: "--output") { throw SweepError(problem) }
+        }
+        // Whether the file at PATH (if any) may be replaced when the sweep completes.
+        var replaceable = force
+        if OutputFile.exists(output) {
             var problem: String?
             do {
                 let existing = try SweepFile.open(path: output, writable: false)
@@ -64,10 +71,12 @@ public enum SweepDriver {
             if let problem, !force {
                 throw SweepError("refusing to overwrite \(output): \(problem); use --force to replace it, or --output PATH")
             }
-            try fm.removeItem(atPath: output)
+            // An unfinished file of this very sweep, or --force: replaced when the sweep completes
+            // (kept until then, so an interrupted sweep loses nothing).
+            replaceable = true
         }
         var file: SweepFile?
-        if fm.fileExists(atPath: temp) {
+        if OutputFile.exists(temp) {
             do {
                 let existing = try SweepFile.open(path: temp, writable: true)
                 let d = existing.identity.differences(from: identity)
@@ -84,7 +93,7 @@ public enum SweepDriver {
             } catch {
                 if !force { throw SweepError("cannot resume from \(temp): \(error); use --force to start again") }
             }
-            if file == nil { try fm.removeItem(atPath: temp) }
+            if file == nil, OutputFile.isRegularFile(temp) { try fm.removeItem(atPath: temp) }
         }
         let out = try file ?? SweepFile.create(path: temp, identity: identity, scenarioYAML: sweep.base.canonicalYAML, shard: shard, version: version)
         let resumed = try out.validPrefix(runs: runs, plan: plan)
@@ -135,8 +144,11 @@ public enum SweepDriver {
             try out.file.group("/meta").setAttribute("completed_runs", Int64(runs.count))
             if shard == nil { try out.writePointAggregates(plan: plan) }
             try out.close(status: .complete)
-            if fm.fileExists(atPath: output) { try fm.removeItem(atPath: output) }
-            try fm.moveItem(atPath: temp, toPath: output)
+            do {
+                try OutputFile.moveIntoPlace(temp, to: output, force: replaceable, option: "--output", keepOnRefusal: true)
+            } catch {
+                throw SweepError("\(error.message); the complete sweep is in \(temp)")
+            }
         } else {
             try out.close(status: .interrupted)
         }
@@ -150,6 +162,9 @@ public enum SweepDriver {
 public enum SweepMerge {
     public static func merge(_ paths: [String], output: String, force: Bool) throws {
         guard !paths.isEmpty else { throw SweepError("merge needs shard files") }
+        // The policy of every output (OutputFile): an existing file only with --force; never a
+        // symbolic link, directory or device.
+        if let problem = OutputFile.problem(output, force: force, option: "--output") { throw SweepError(problem) }
         var files: [SweepFile] = []
         for p in paths {
             do { files.append(try SweepFile.open(path: p, writable: false)) } catch let e as SweepError { throw e } catch {
@@ -183,12 +198,9 @@ public enum SweepMerge {
                 throw SweepError("\(f.file.path) holds \(f.rows.rowCount) rows, shard \(s)/\(count) has \(expected) runs")
             }
         }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: output), !force {
-            throw SweepError("refusing to overwrite \(output); use --force to replace it")
-        }
         let meta = try first.file.attributes(of: "/meta")
         let temp = SweepDriver.partialPath(output)
+        if let problem = OutputFile.problem(temp, force: true, option: "--output") { throw SweepError(problem) }
         let out = try SweepFile.create(
             path: temp, identity: identity, scenarioYAML: meta["scenario_yaml"]?.stringValue ?? "", shard: nil,
             version: meta["gctsim_version"]?.stringValue ?? "")
@@ -214,7 +226,8 @@ public enum SweepMerge {
         try out.file.group("/provenance").setAttribute("merged_from", .strings(paths))
         try out.close(status: .complete)
         for f in files { try f.file.close() }
-        if fm.fileExists(atPath: output) { try fm.removeItem(atPath: output) }
-        try fm.moveItem(atPath: temp, toPath: output)
+        do { try OutputFile.moveIntoPlace(temp, to: output, force: force, option: "--output") } catch {
+            throw SweepError(error.message)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import GCTScenario
+
 /// How the values of several vars combine into points.
 public enum SweepLayout: String, Sendable, CaseIterable {
     /// Every combination; the first var varies slowest.
@@ -71,6 +73,17 @@ public struct SweepPlan: Sendable, Equatable {
 
     /// `key=value, …` of point `p`, for messages.
     public func label(ofPoint p: Int) -> String { overrides(ofPoint: p).joined(separator: ", ") }
+
+    /// The error of loading point `p`, with one `error:`: `sweep point P (key=value, …): what is wrong`
+    /// when it is in the point's own values (the label names them), else the scenario's location
+    /// first (`file:line:col: error: sweep point P (…): what is wrong`).
+    public func error(_ error: ScenarioError, ofPoint p: Int) -> SweepError {
+        let point = "sweep point \(p) (\(label(ofPoint: p)))"
+        if case let .commandLine(text) = error.location.origin, overrides(ofPoint: p).contains(text) {
+            return SweepError("\(point): \(error.detail)", located: false)
+        }
+        return SweepError("\(error.location): error: \(point): \(error.detail)", located: true)
+    }
 
     public var runCount: Int { pointCount * replications }
 

@@ -30,7 +30,7 @@ public final class SweepScenario: Sendable {
         replications: Int?, seeding: SweepSeeding, cacheSize: Int = 8
     ) throws(SweepError) {
         let base: ResolvedScenario
-        do { base = try ScenarioLoader.load(file: file, overrides: overrides) } catch { throw SweepError(error.description) }
+        do { base = try ScenarioLoader.load(file: file, overrides: overrides) } catch { throw SweepError(error) }
         // The command line replaces the file's `sweep:` section: with any --var, its vars and zip
         // are ignored; --replications replaces sweep.replications.
         var (variables, layout, replications) = (variables, layout, replications)
@@ -51,7 +51,7 @@ public final class SweepScenario: Sendable {
             do {
                 point = try ScenarioLoader.load(file: file, overrides: overrides + plan.overrides(ofPoint: p))
             } catch {
-                throw SweepError("sweep point \(p) (\(plan.label(ofPoint: p))): \(error.description)")
+                throw plan.error(error, ofPoint: p)
             }
             let c = point.configuration
             guard c.seed == base.configuration.seed, c.replications == base.configuration.replications else {
@@ -100,7 +100,7 @@ public final class SweepScenario: Sendable {
         do {
             c = try ScenarioLoader.load(file: file, overrides: baseOverrides + plan.overrides(ofPoint: p)).configuration
         } catch {
-            throw SweepError("sweep point \(p) (\(plan.label(ofPoint: p))): \(error.description)")
+            throw plan.error(error, ofPoint: p)
         }
         c.replications = plan.replications
         if seeding == .independent { c.seed = Self.independentSeed(c.seed, point: p) }

@@ -73,6 +73,9 @@ public struct SweepTrajectories: Sendable {
     public func existing(point: Int, replication r: Int, configuration c: ScenarioConfiguration) -> Existing {
         let path = path(point: point, replication: r)
         guard FileManager.default.fileExists(atPath: path) else { return .none }
+        // Only a regular file (or a link to one) is opened: opening a fifo would block.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .other("not a regular file") }
         do {
             let reader = try TrajectoryReader(path: path)
             let meta = try reader.attributes(at: "/meta")
@@ -100,12 +103,24 @@ public struct SweepTrajectories: Sendable {
                 throw SweepError("--keep-trajectories \(directory): cannot create the directory (\(error.localizedDescription))")
             }
         }
-        guard !force else { return }
         for k in runs {
             let (p, r) = sweep.plan.run(k)
-            let c = try sweep.configuration(ofPoint: p)
-            if case let .other(what) = existing(point: p, replication: r, configuration: c) {
-                throw SweepError("refusing to overwrite \(path(point: p, replication: r)): it is \(what); use --force to replace it, or another --keep-trajectories DIR")
+            let final = path(point: p, replication: r)
+            // The policy of every output (OutputFile): a symbolic link, directory or device is never
+            // replaced, even with --force (one to this run's complete trajectory is kept, not written).
+            if let problem = OutputFile.problem(final, force: true, option: "--keep-trajectories") {
+                if OutputFile.exists(final), !OutputFile.isRegularFile(final),
+                   existing(point: p, replication: r, configuration: try sweep.configuration(ofPoint: p)) == .complete {
+                    continue
+                }
+                throw SweepError(problem)
+            }
+            if let problem = OutputFile.problem(final + ".partial", force: true, option: "--keep-trajectories") {
+                throw SweepError(problem)
+            }
+            guard !force else { continue }
+            if case let .other(what) = existing(point: p, replication: r, configuration: try sweep.configuration(ofPoint: p)) {
+                throw SweepError("refusing to overwrite \(final): it is \(what); use --force to replace it, or another --keep-trajectories DIR")
             }
         }
     }
@@ -137,9 +152,11 @@ public struct SweepTrajectories: Sendable {
             try file.close(status: writeError != nil ? .failed : complete ? .complete : .interrupted)
             if let writeError { throw SweepError("trajectory \(final).partial: \(writeError)") }
             guard complete else { return }
-            let fm = FileManager.default
-            if fm.fileExists(atPath: final) { try fm.removeItem(atPath: final) }
-            try fm.moveItem(atPath: final + ".partial", toPath: final)
+            do {
+                try OutputFile.moveIntoPlace(final + ".partial", to: final, force: force, option: "--keep-trajectories", keepOnRefusal: true)
+            } catch {
+                throw SweepError(error.message)
+            }
         } catch let e as SweepError {
             throw e
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GCTTrajectory
 import GCTGPU
 import Yams
 

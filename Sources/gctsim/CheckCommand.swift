@@ -3,6 +3,7 @@ import Foundation
 import GCTCheck
 import GCTEngine
 import GCTScenario
+import GCTTrajectory
 import GCTWorld
 
 /// `gctsim check [SCENARIO|DIR ...]`: CI regression of the economic invariants and of every

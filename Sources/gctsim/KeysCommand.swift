@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GCTScenario
+import GCTTrajectory
 
 /// `gctsim keys --markdown [--update FILE]`: the table of every scenario key, made from the key declarations.
 struct KeysCommand: ParsableCommand {
@@ -21,10 +22,15 @@ struct KeysCommand: ParsableCommand {
             print(ScenarioKeyTable.markdown, terminator: "")
             return
         }
-        let document = try String(contentsOfFile: update, encoding: .utf8)
+        let document: String
+        switch YAMLLimits.read(path: update) {
+        case let .success(text): document = text
+        case let .failure(failure): CommandSupport.fail("--update: cannot read '\(update)': \(failure.reason)")
+        }
         guard let updated = ScenarioKeyTable.updating(document) else {
             throw ValidationError("\(update) has no \(ScenarioKeyTable.beginMark) … \(ScenarioKeyTable.endMark) region")
         }
-        try updated.write(toFile: update, atomically: true, encoding: .utf8)
+        // The file is replaced (that is the point of --update), but never a symbolic link or device.
+        do { try OutputFile.write(updated, to: update, force: true, option: "--update") } catch { CommandSupport.fail(error.message) }
     }
 }

@@ -16,7 +16,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The merged sweep file.", valueName: "PATH"))
     var output: String
 
-    @Flag(help: "Overwrite an existing output file.")
+    @Flag(help: "Overwrite an existing output file (never a symbolic link, directory or device).")
     var force = false
 
     @Option(help: ArgumentHelp("Print the per-point summary as csv, md or json.", valueName: "csv|md|json"))
@@ -26,7 +26,7 @@ struct MergeCommand: ParsableCommand {
         do {
             try SweepMerge.merge(files, output: output, force: force)
         } catch {
-            CommandSupport.fail("\(error)")
+            CommandSupport.fail(error: error)
         }
         FileHandle.standardError.write(Data("merged \(files.count) shard file(s) → \(output)\n".utf8))
         if let summary {

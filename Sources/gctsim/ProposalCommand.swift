@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GCTEngine
 import GCTSweep
+import GCTTrajectory
 
 /// `gctsim proposal evaluate|compare`: verdicts of governance proposals per stakeholder, from paired replications.
 struct ProposalCommand: ParsableCommand {
@@ -45,7 +46,7 @@ struct ProposalOptions: ParsableArguments {
                 fromStart: fromStart, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                 measureIndependent: varianceReport)
         } catch {
-            CommandSupport.fail("\(error)")
+            CommandSupport.fail(error: error)
         }
     }
 }
@@ -65,20 +66,20 @@ struct ProposalEvaluateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the verdicts and every run to an HDF5 file.", valueName: "PATH.h5"))
     var output: String?
 
-    @Flag(help: "Overwrite existing --report/--output files.")
+    @Flag(help: "Overwrite existing --report/--output files (never a symbolic link, directory or device).")
     var force = false
 
     func run() throws {
-        for path in [report, output].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) && !force {
-            CommandSupport.fail("refusing to overwrite \(path); use --force")
-        }
+        // Checked before the runs; checked again when written.
+        if let report { OutputFile.check(report, force: force, option: "--report") }
+        if let output { OutputFile.check(output, force: force, option: "--output") }
         let e = options.evaluate(proposal)
         print(e.markdown, terminator: "")
         do {
-            if let report { try e.markdown.write(toFile: report, atomically: true, encoding: .utf8) }
-            if let output { try e.write(to: output, force: force) }
+            if let report { try OutputFile.write(e.markdown, to: report, force: force, option: "--report") }
+            if let output { try e.write(to: output, force: force, option: "--output") }
         } catch {
-            CommandSupport.fail("\(error)")
+            CommandSupport.fail(error.message)
         }
     }
 }
@@ -95,12 +96,16 @@ struct ProposalCompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the table as markdown to PATH.", valueName: "PATH.md"))
     var report: String?
 
+    @Flag(help: "Overwrite an existing --report file (never a symbolic link, directory or device).")
+    var force = false
+
     func run() throws {
         guard !proposals.isEmpty else { CommandSupport.fail("compare needs at least one proposal file") }
+        if let report { OutputFile.check(report, force: force, option: "--report") }
         let table = ProposalEvaluation.comparison(proposals.map(options.evaluate))
         print(table, terminator: "")
         if let report {
-            do { try table.write(toFile: report, atomically: true, encoding: .utf8) } catch { CommandSupport.fail("\(error)") }
+            do { try OutputFile.write(table, to: report, force: force, option: "--report") } catch { CommandSupport.fail(error.message) }
         }
     }
 }

@@ -95,8 +95,7 @@ struct SweepCommand: ParsableCommand {
                 layout: zip ? .zip : .grid, replications: replications, seeding: independent ? .independent : .common)
         } catch {
             // A located error (a scenario's or its sweep: section's) already says "file:line:col: error:".
-            let message = "\(error)"
-            CommandSupport.fail(message, located: message.range(of: #"^[^ ]+:[0-9]+:[0-9]+: error: "#, options: .regularExpression) != nil)
+            CommandSupport.fail(error: error)
         }
         let name = sweep.base.configuration.name
         if planOnly {
@@ -123,7 +122,7 @@ struct SweepCommand: ParsableCommand {
                 progress: show)
         } catch {
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
-            CommandSupport.fail("\(error)")
+            CommandSupport.fail(error: error)
         }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         let plan = sweep.plan

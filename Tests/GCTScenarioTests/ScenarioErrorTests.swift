@@ -176,6 +176,17 @@ struct ScenarioErrorTests {
         #expect(error.description == "\(path): error: cannot read scenario file '\(path)': no such file")
     }
 
+    @Test("A long --set value is shortened and its location keeps the ':' before 'error:' (issue 19)")
+    func longSetValue() throws {
+        let error = try #require(throws: ScenarioError.self) {
+            try ScenarioLoader.load(yaml: minimalScenario, overrides: ["pricing.mode=" + String(repeating: "v", count: 5_000)])
+        }
+        let line = error.description
+        #expect(line.count <= ErrorText.maximumLength, "\(line)")
+        #expect(line.range(of: #"^--set pricing\.mode=v+…: error: "#, options: .regularExpression) != nil, "\(line)")
+        #expect(ErrorText.oneLine("--set k=\(String(repeating: "x", count: 200)): error: bad").contains("x…: error: bad"))
+    }
+
     @Test("A missing extends target is reported at the extends line")
     func missingExtends() throws {
         let dir = try ScenarioScratch()

@@ -8,9 +8,15 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
+def binary_from_environment(default: pathlib.Path) -> pathlib.Path:
+    """The binary the tests run: `GCTSIM_RELEASE` (what the Makefile and the other tests use), else
+    `GCTSIM` (an alias kept for older command lines), else `default`."""
+    return pathlib.Path(os.environ.get("GCTSIM_RELEASE") or os.environ.get("GCTSIM") or default)
+
+
 @pytest.fixture(scope="session")
 def gctsim() -> pathlib.Path:
-    binary = pathlib.Path(os.environ.get("GCTSIM", ROOT / ".build" / "debug" / "gctsim"))
+    binary = binary_from_environment(ROOT / ".build" / "debug" / "gctsim")
     if not binary.exists():
         pytest.fail(f"{binary} is missing: run `swift build` first (Tests/python/run.sh does)")
     return binary

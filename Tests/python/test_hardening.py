@@ -1,5 +1,6 @@
 """Issue 19's reproducers: every one gives a located one-line error (or a clean run), never a crash,
-a hang, a multi-line or over-long message, or an overwritten file. Uses the release binary when present."""
+a hang, a multi-line or over-long message, or an overwritten file. Uses the release binary when present
+(`GCTSIM_RELEASE`, or its alias `GCTSIM`, overrides)."""
 import os
 import pathlib
 import re
@@ -9,6 +10,8 @@ import time
 
 import pytest
 
+from conftest import binary_from_environment
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RELEASE = ROOT / ".build" / "release" / "gctsim"
 SMOKE = "scenarios/ci/smoke.yaml"
@@ -17,7 +20,7 @@ LOCATED = re.compile(r"^\S+:\d+:\d+: error: |^--set .+?: error: ")
 
 @pytest.fixture(scope="module")
 def g():
-    path = pathlib.Path(os.environ.get("GCTSIM", RELEASE if RELEASE.exists() else ROOT / ".build" / "debug" / "gctsim"))
+    path = binary_from_environment(RELEASE if RELEASE.exists() else ROOT / ".build" / "debug" / "gctsim")
     if not path.exists():
         pytest.skip(f"{path} is missing")
 
@@ -27,6 +30,7 @@ def g():
                            stdin=subprocess.DEVNULL, errors="replace")
         r.seconds = time.time() - start
         return r
+    run.path = path
     return run
 
 
@@ -54,8 +58,7 @@ def write(tmp_path, name, text):
     (["warmup=106000d", "duration=106000d"], r"warmup \+ duration .* must not exceed 36500d"),
     (["warmup=9223372036854775807ns", "duration=9223372036854775807ns"], r"must not exceed"),
     (["providers.speed=1e-300"], r"providers.speed must be in"),
-    (["providers.service_time.default.dist=pareto", "providers.service_time.default.scale=1",
-      "providers.service_time.default.shape=0.001"], r"pareto shape must be > 1|unknown key|scale"),
+    (["providers.service_time.default={dist: pareto, scale: 1s, shape: 0.001}"], r"a service time needs a finite mean: pareto shape must be > 1, got 0.001"),
     (["users.0.arrival.rate_per_s=1e-320"], r"rate_per_s must be in \[1e-9, 1e6\]"),
     (["users.0.arrival.rate_per_s=1e308"], r"rate_per_s must be in"),
     (["users.0.arrival.daily_profile.0=1e308"], r"daily_profile weights must be in"),
@@ -124,7 +127,8 @@ def test_extends_passwd_not_echoed(g, tmp_path):
 
 
 def test_long_value_shortened(g):
-    one_line_error(g("validate", SMOKE, "--set", "pricing.mode=" + "v" * 5000), r"…")
+    # The shortened location keeps its ':' before 'error:'.
+    one_line_error(g("validate", SMOKE, "--set", "pricing.mode=" + "v" * 5000), r"^--set pricing\.mode=v+…: error: ", located=True)
 
 
 def test_run_and_check_use_the_validate_form(g):
@@ -159,39 +163,97 @@ def test_output_existing_suggests_force(g, tmp_path):
     assert "--overwrite" not in line and out.read_text() == "old"
 
 
-# Nothing overwritten without --force; never a symlink, directory or device.
+# Nothing overwritten without --force; never a symlink, directory or device. Each writer gets the path
+# and the shard files of a small sweep (for merge).
+SWEEP = ["--set", "duration=7h", "--var", "providers.servers=3,4", "--replications", "1", "--threads", "1"]
+PROPOSAL = "scenarios/proposals/burn-1pct.yaml"
+EVALUATE = ["--baseline", SMOKE, "--set", "duration=7h", "--from-start", "--replications", "2", "--threads", "1"]
+ATTACKS = """name: tiny-attack
+seed: 5
+replications: 1
+duration: 3h
+metrics: {interval: 1h, sample_events: false}
+providers: {servers: 2, service_time: {default: {dist: exponential, mean: 1s}}}
+users:
+  - {name: u, count: 4, arrival: {rate_per_s: 0.5}, ops: {matrix_multiplication: 1}, budget: "10_000"}
+validators: {count: 7, stake: {dist: uniform, min: 20000, max: 100000}}
+oracle: {period: 10m}
+attacks:
+  whales:
+    - {at: 1h, user_class: u, payment: "50", requests: 20, spacing: 10s}
+"""
 WRITERS = {
-    "run --output": lambda p: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--output", p],
-    "run --summary-json": lambda p: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--no-output", "--summary-json", p],
-    "check --junit": lambda p: ["check", "scenarios/ci/fixed-pool.yaml", "--replications", "2", "--junit", p],
-    "calibrate --output": lambda p: ["calibrate", "--device", "cpu", "--repetitions", "1", "--output", p],
+    "run --output": lambda p, c: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--output", p],
+    "run --summary-json": lambda p, c: ["run", SMOKE, "--set", "duration=7h", "--quiet", "--no-output", "--summary-json", p],
+    "check --junit": lambda p, c: ["check", "scenarios/ci/fixed-pool.yaml", "--replications", "2", "--junit", p],
+    "calibrate --output": lambda p, c: ["calibrate", "--device", "cpu", "--repetitions", "1", "--output", p],
+    "sweep --output": lambda p, c: ["sweep", SMOKE, *SWEEP, "--summary", "csv", "--output", p],
+    "merge --output": lambda p, c: ["merge", *c["shards"], "--output", p],
+    "attack evaluate --output": lambda p, c: ["attack", "evaluate", c["attacks"], "--output", p],
+    "attack evaluate --output .h5": lambda p, c: ["attack", "evaluate", c["attacks"], "--output", p],
+    "proposal evaluate --output": lambda p, c: ["proposal", "evaluate", *EVALUATE, "--proposal", PROPOSAL, "--output", p],
+    "proposal evaluate --report": lambda p, c: ["proposal", "evaluate", *EVALUATE, "--proposal", PROPOSAL, "--report", p],
+    "proposal compare --report": lambda p, c: ["proposal", "compare", *EVALUATE, PROPOSAL, "--report", p],
 }
 
 
+@pytest.fixture(scope="module")
+def inputs(g, tmp_path_factory):
+    """Shard files of a small sweep (for merge) and a small scenario with an attack."""
+    d = tmp_path_factory.mktemp("inputs")
+    shards = []
+    for i in (1, 2):
+        shards.append(d / f"s{i}.h5")
+        r = g("sweep", SMOKE, *SWEEP, "--shard", f"{i}/2", "--output", shards[-1], timeout=300)
+        assert r.returncode == 0, r.stderr
+    return {"shards": shards, "attacks": write(d, "attacks.yaml", ATTACKS)}
+
+
+def target_name(writer, name):
+    return name + ".h5" if writer.endswith(".h5") else name
+
+
 @pytest.mark.parametrize("writer", list(WRITERS))
-def test_no_overwrite_without_force(g, tmp_path, writer):
-    target = write(tmp_path, "existing", "keep me")
-    one_line_error(g(*WRITERS[writer](str(target)), timeout=300), r"already exists \(use --force|--force")
+def test_no_overwrite_without_force(g, tmp_path, inputs, writer):
+    target = write(tmp_path, target_name(writer, "existing"), "keep me")
+    one_line_error(g(*WRITERS[writer](str(target), inputs), timeout=300), r"already exists \(use --force|--force")
     assert target.read_bytes() == b"keep me"
-    r = g(*WRITERS[writer](str(target)), "--force", timeout=300)
+    r = g(*WRITERS[writer](str(target), inputs), "--force", timeout=300)
     assert r.returncode in (0, 1) and target.read_bytes() != b"keep me", r.stderr
 
 
 @pytest.mark.parametrize("writer", list(WRITERS))
-def test_never_replaces_symlink_directory_or_device(g, tmp_path, writer):
+def test_never_replaces_symlink_directory_or_device(g, tmp_path, inputs, writer):
     real = write(tmp_path, "real", "keep me")
-    link = tmp_path / "link"
+    link = tmp_path / target_name(writer, "link")
     link.symlink_to(real)
-    fifo = tmp_path / "fifo"
+    fifo = tmp_path / target_name(writer, "fifo")
     os.mkfifo(fifo)
-    folder = tmp_path / "folder"
+    folder = tmp_path / target_name(writer, "folder")
     folder.mkdir()
+    write(folder, "keep.txt", "precious")
     for target, pattern in [(link, "symbolic link"), (fifo, "not a regular file"), (folder, "is a directory"),
                             (pathlib.Path("/dev/null"), "not a regular file")]:
-        one_line_error(g(*WRITERS[writer](str(target)), "--force", timeout=300), pattern)
+        one_line_error(g(*WRITERS[writer](str(target), inputs), "--force", timeout=300), pattern)
     assert link.is_symlink() and real.read_text() == "keep me"
-    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and folder.is_dir()
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and folder.is_dir() and (folder / "keep.txt").read_text() == "precious"
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+# Issue 19's message defects: one `error:`, a reason, no Foundation error dump.
+@pytest.mark.parametrize("args,pattern,located", [
+    (["keys", "--update", "/nonexistent/doc.md"], r"^error: --update: cannot read '/nonexistent/doc.md': no such file$", False),
+    (["proposal", "evaluate", "--baseline", SMOKE, "--proposal", SMOKE], r"smoke.yaml:\d+:\d+: error: unknown key 'name' in a proposal", True),
+    (["proposal", "evaluate", "--baseline", "UNKNOWN", "--proposal", PROPOSAL], r"unknown key 'providrs'", True),
+    (["proposal", "evaluate", "--baseline", SMOKE, "--proposal", "/nonexistent/p.yaml"],
+     r"cannot read proposal file '/nonexistent/p.yaml': no such file", False),
+    (["sweep", SMOKE, "--var", "providers.servrs=1,2"], r"^error: sweep point 0 \(providers.servrs=1\): unknown key 'servrs' in providers.*did you mean 'servers'", False),
+    (["sweep", SMOKE, "--set", "providers.servrs=4", "--var", "providers.servers=1,2"], r"^--set providers.servrs=4: error: unknown key 'servrs'", True),
+])
+def test_one_error_prefix(g, tmp_path, args, pattern, located):
+    unknown = write(tmp_path, "unknownkey.yaml", "name: x\nduration: 1h\nprovidrs: {servers: 2}\n")
+    line = one_line_error(g(*[str(unknown) if a == "UNKNOWN" else a for a in args], timeout=60), pattern, located=located)
+    assert line.count("error:") == 1, line
 
 
 def test_progress_only_to_a_terminal(g, tmp_path):
@@ -201,8 +263,7 @@ def test_progress_only_to_a_terminal(g, tmp_path):
 
 def test_inspect_json_of_a_killed_file(g, tmp_path):
     p = tmp_path / "s.h5"
-    subprocess.run([str(RELEASE if RELEASE.exists() else "gctsim"), "_write-sample-trajectory", str(p), "--rows", "50",
-                    "--abandon-after-flush"], cwd=ROOT)
+    subprocess.run([str(g.path), "_write-sample-trajectory", str(p), "--rows", "50", "--abandon-after-flush"], cwd=ROOT)
     r = g("inspect", p, "--json")
     assert r.returncode == 0, r.stderr
     assert '"running"' in r.stdout
