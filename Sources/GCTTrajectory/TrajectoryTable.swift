@@ -118,10 +118,15 @@ public final class TrajectoryTable {
     /// the hyperslab), then checks that all columns have the same length on disk.
     /// - Throws: ``TrajectoryError/hdf5(_:)`` naming the call and dataset, or
     ///   ``TrajectoryError/unequalColumns(object:lengths:)``.
-    public func flush() throws {
+    ///
+    /// - Parameter wholeChunks: write only the rows up to the last chunk boundary and keep the rest
+    ///   buffered, so no chunk on disk is left partial (and none is rewritten by the next flush). A
+    ///   writer uses it when a table's buffers are large, not on its timed flushes.
+    public func flush(wholeChunks: Bool = false) throws {
         if isClosed { throw TrajectoryError.closed(path: path) }
-        guard bufferedRows > 0 else { return }
-        let start = writtenRows, count = bufferedRows, newLength = writtenRows + bufferedRows
+        let end = wholeChunks ? (writtenRows + bufferedRows) / chunkRows * chunkRows : writtenRows + bufferedRows
+        guard end > writtenRows else { return }
+        let start = writtenRows, count = end - writtenRows, newLength = end
         var lengths: [String: Int] = [:]
         do {
             let memorySpace = try HDF5Call.createSimpleSpace(count: count, unlimited: false, path: path)
@@ -140,11 +145,14 @@ public final class TrajectoryTable {
         if Set(lengths.values).count != 1 || lengths.values.first != newLength {
             throw TrajectoryError.unequalColumns(object: path, lengths: lengths)
         }
+        let left = bufferedRows - count
         for (index, column) in columns.enumerated() {
-            buffers[index].initializeMemory(as: UInt8.self, repeating: 0, count: count * column.elementSize)
+            let size = column.elementSize
+            if left > 0 { buffers[index].copyMemory(from: buffers[index] + count * size, byteCount: left * size) }
+            (buffers[index] + left * size).initializeMemory(as: UInt8.self, repeating: 0, count: count * size)
         }
         writtenRows = newLength
-        bufferedRows = 0
+        bufferedRows = left
     }
 
     /// Flushes, then closes the datasets and the group; later appends throw ``TrajectoryError/closed(path:)``.

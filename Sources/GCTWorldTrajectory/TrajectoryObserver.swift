@@ -95,12 +95,21 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
 
     public func governance(_ r: GovernanceRow) { if let t = tables?.governance { append(r, to: t) } }
 
-    /// Buffers one event row (no HDF5 call); makes a flush point early when the table holds
-    /// ``TrajectoryFile/maxBufferedRows`` rows, so memory stays bounded at any event rate.
+    /// Buffers one event row (no HDF5 call). When the table holds ``TrajectoryFile/maxBufferedRows``
+    /// rows, makes a flush point for it alone: its whole chunks are written (the rest stays buffered,
+    /// so no partial chunk is written and later moved) and the file flushed. Memory stays bounded at
+    /// any event rate.
     private func append<Row>(_ r: Row, to t: TrajectoryRecordTable<Row>) {
         guard firstError == nil else { return }
         do { try t.append(r) } catch { firstError = error; return }
-        if t.table.bufferedRows >= TrajectoryFile.maxBufferedRows { flushTables() }
+        if t.table.bufferedRows >= TrajectoryFile.maxBufferedRows {
+            do {
+                try Self.fileLock.withLock {
+                    try t.table.flush(wholeChunks: true)
+                    try file.flushFile()
+                }
+            } catch { firstError = error }
+        }
     }
 
     /// A flush point: writes the buffered rows of this replication's tables and flushes the file
