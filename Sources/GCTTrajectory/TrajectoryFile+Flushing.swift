@@ -11,8 +11,10 @@ import CHDF5
 /// under one lock. It does so once its structure exists, every ``flushInterval`` of wall time (or when
 /// a table buffers ``maxBufferedRows`` rows) while it writes, and at the end of each replication. A
 /// SIGKILL between two flush points leaves the file exactly as the last one wrote it: it opens with
-/// `status = "running"` and every dataset reads in full. Only a kill during a flush point itself
-/// (milliseconds) can leave a partly updated file.
+/// `status = "running"` and every dataset reads in full. Files are also created so that freed space
+/// is never reused (``HDF5Call/setNoFreeSpaceReuse(_:)``): a kill during a flush point leaves the
+/// chunks the last flush points to intact; only a kill while `H5Fflush` rewrites metadata in place
+/// can leave a partly updated file.
 extension TrajectoryFile {
     /// Wall time between two `H5Fflush` calls while rows are written: 2 s.
     public static let flushInterval = Duration.seconds(2)
