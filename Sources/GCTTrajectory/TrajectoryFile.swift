@@ -56,6 +56,9 @@ public final class TrajectoryFile: @unchecked Sendable {  // file-level calls ar
             try HDF5Call.setLibverBounds(access, low: H5F_LIBVER_V18, high: H5F_LIBVER_V110)
             let creation = try HDF5Call.createPlist(.fileCreate, path: path)
             try HDF5Call.setTrackTimes(creation, false)
+            // Freed space is never reused while the file is open, so no write between two flushes (or
+            // inside one) can overwrite data that the metadata on disk still points to.
+            try HDF5Call.setNoFreeSpaceReuse(creation)
             groupCreation = try HDF5Call.createPlist(.groupCreate, path: path)
             try HDF5Call.setTrackTimes(groupCreation, false)
             errno = 0
@@ -150,7 +153,7 @@ public final class TrajectoryFile: @unchecked Sendable {  // file-level calls ar
     /// - Parameters:
     ///   - path: the table's group, e.g. `/rep_0000/events/executions`; created with its parents if absent.
     ///   - columns: at least one, unique names.
-    ///   - chunkRows: rows per chunk and per in-memory buffer (default 4096).
+    ///   - chunkRows: rows per chunk, and the initial capacity of the in-memory buffers (default 4096).
     /// - Throws: ``TrajectoryError/invalidTable(object:reason:)``, ``TrajectoryError/hdf5(_:)`` (e.g. a
     ///   column that already exists: `H5Dcreate2`).
     public func makeTable(

@@ -62,8 +62,8 @@ public struct TrajectoryRecordTable<Record> {
 
     /// Appends one row holding `record`'s fields.
     ///
-    /// - Throws: ``TrajectoryError`` when a full buffer cannot be written, or the file is closed.
-    /// - Complexity: O(columns); no allocation except at a buffer flush.
+    /// - Throws: ``TrajectoryError/closed(path:)`` when the table is closed.
+    /// - Complexity: O(columns); no allocation except when the buffers double (see ``TrajectoryTable``).
     public func append(_ record: Record) throws {
         let fields = schema.fields
         try table.appendRow { row in

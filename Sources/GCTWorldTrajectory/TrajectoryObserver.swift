@@ -6,12 +6,16 @@ import GCTWorld
 
 /// Streams one replication of a world into a trajectory file: the metric samples to
 /// `/rep_NNNN/timeseries`, per-event records to `/rep_NNNN/events/<kind>`, and the end state to
-/// `/rep_NNNN/final`. Rows go through the tables' bounded buffers, so memory does not grow with
-/// simulated time.
+/// `/rep_NNNN/final`. Rows are buffered in memory and reach the file only at *flush points*: the
+/// tables' rows are written and the file flushed (`H5Fflush`) in one step, every
+/// ``TrajectoryFile/flushInterval`` of wall time or when a table holds
+/// ``TrajectoryFile/maxBufferedRows`` rows, so memory does not grow with simulated time and a killed
+/// run leaves the file as its last flush point wrote it (docs/trajectory-format.md, "A killed run").
 ///
 /// Several replications may write to one file from several threads: HDF5 here is built
-/// thread-safe, and the file's own bookkeeping (groups, table creation, arrays) is serialized by
-/// `TrajectoryObserver.fileLock`. A write error is kept (the first one) and reported by `finish`.
+/// thread-safe, and every flush point (and all other file-level work: groups, table creation,
+/// arrays) is serialized by `TrajectoryObserver.fileLock`. Between its flush points an observer
+/// makes no HDF5 call. A write error is kept (the first one) and reported by `finish`.
 public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
     /// Serializes the file-level operations of all observers of a process.
     public static let fileLock = NSLock()
@@ -31,8 +35,8 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
     }
     private var tables: Tables?
     public private(set) var firstError: Error?
-    private var samples = 0
-    private var lastFlushCheck = ContinuousClock.now
+    /// When this observer's last flush point ended.
+    private var lastFlush = ContinuousClock.now
 
     /// Opens the tables of replication `replication` in `file`. An error is kept and reported by
     /// `finish` (the world runs on, writing nothing), so a worker thread never has to throw.
@@ -50,16 +54,20 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
                         : .double(c.name, units: c.units, description: c.description)
                 })
                 let ex = recordExecutions ? try file.makeTable(at: g + "/events/executions", records: EventTables.executions) : nil
-                return Tables(
+                let made = Tables(
                     timeseries: ts, executions: ex,
                     oracle: try file.makeTable(at: g + "/events/oracle_rounds", records: EventTables.oracleRounds),
                     alarms: try file.makeTable(at: g + "/events/alarms", records: EventTables.alarms),
                     scaling: try file.makeTable(at: g + "/events/scaling", records: EventTables.scaling),
                     governance: try file.makeTable(at: g + "/events/governance", records: EventTables.governance))
+                // A flush point: the new (empty) tables are on disk before any row is buffered.
+                try file.flushFile()
+                return made
             }
         } catch {
             firstError = error
         }
+        lastFlush = ContinuousClock.now
     }
 
     private func record(_ body: (Tables) throws -> Void) {
@@ -74,36 +82,47 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
                 s.forEachValue({ row.set(i, int64: $0); i += 1 }, { row.set(i, double: $0); i += 1 })
             }
         }
-        samples += 1
-        // Write the rows every 24 samples (a simulated day at the default 1 h), and whenever the
-        // file's flush interval has passed (then the file is flushed too: a killed run stays readable).
-        if samples % 24 == 0 || ContinuousClock.now - lastFlushCheck >= TrajectoryFile.flushInterval {
-            lastFlushCheck = ContinuousClock.now
-            flushTables()
+        if ContinuousClock.now - lastFlush >= TrajectoryFile.flushInterval { flushTables() }
+    }
+
+    public func execution(_ r: ExecutionRow) { if let t = tables?.executions { append(r, to: t) } }
+
+    public func oracleRound(_ r: OracleRoundRow) { if let t = tables?.oracle { append(r, to: t) } }
+
+    public func alarm(_ r: AlarmRow) { if let t = tables?.alarms { append(r, to: t) } }
+
+    public func scaling(_ r: ScalingRow) { if let t = tables?.scaling { append(r, to: t) } }
+
+    public func governance(_ r: GovernanceRow) { if let t = tables?.governance { append(r, to: t) } }
+
+    /// Buffers one event row (no HDF5 call). When the table holds ``TrajectoryFile/maxBufferedRows``
+    /// rows, makes a flush point for it alone: its whole chunks are written (the rest stays buffered,
+    /// so no partial chunk is written and later moved) and the file flushed. Memory stays bounded at
+    /// any event rate.
+    private func append<Row>(_ r: Row, to t: TrajectoryRecordTable<Row>) {
+        guard firstError == nil else { return }
+        do { try t.append(r) } catch { firstError = error; return }
+        if t.table.bufferedRows >= TrajectoryFile.maxBufferedRows {
+            do {
+                try Self.fileLock.withLock {
+                    try t.table.flush(wholeChunks: true)
+                    try file.flushFile()
+                }
+            } catch { firstError = error }
         }
     }
 
-    public func execution(_ r: ExecutionRow) { record { t in try t.executions?.append(r) } }
-
-    public func oracleRound(_ r: OracleRoundRow) { record { t in try t.oracle.append(r) } }
-
-    public func alarm(_ r: AlarmRow) { record { t in try t.alarms.append(r) } }
-
-    public func scaling(_ r: ScalingRow) { record { t in try t.scaling.append(r) } }
-
-    public func governance(_ r: GovernanceRow) { record { t in try t.governance.append(r) } }
-
-    /// Writes buffered rows of this replication's tables to the file.
-    /// Writes buffered rows of this replication's tables to the file, and makes the file durable
-    /// (`H5Fflush`) when ``TrajectoryFile/flushInterval`` has passed since the last time. Both under
-    /// the file lock, so a flush never lands between two columns of another replication's table.
+    /// A flush point: writes the buffered rows of this replication's tables and flushes the file
+    /// (`H5Fflush`), in one step under the file lock, so the file on disk changes only here and a
+    /// flush never lands between two columns of another replication's table.
     public func flushTables() {
         record { t in
             try Self.fileLock.withLock {
                 for table in t.all { try table.flush() }
-                try file.flushFileIfDue()
+                try file.flushFile()
             }
         }
+        lastFlush = ContinuousClock.now
     }
 
     /// Flushes, writes `/final` (accounts and staking positions at the end or at the stop) and
@@ -113,10 +132,11 @@ public final class TrajectoryObserver: WorldObserver, @unchecked Sendable {
     public func finish(_ state: WorldFinalState, outcome: ReplicationOutcome) throws {
         flushTables()
         if let firstError { throw firstError }
-        // Close the tables: their buffers are freed, so memory does not grow with replications.
-        if let t = tables { try Self.fileLock.withLock { for table in t.all { try file.closeTable(table) } } }
-        tables = nil
+        // A second flush point: close the tables (all rows already written; their buffers are freed,
+        // so memory does not grow with replications), write /final and the attributes, flush.
         try Self.fileLock.withLock {
+            if let t = tables { for table in t.all { try file.closeTable(table) } }
+            tables = nil
             let f = group + "/final"
             try file.writeArray(at: f + "/account_kind", codes: state.accountKinds.map(\.rawValue),
                                 categories: AccountKind.allCases.map(\.name), description: "kind of each ledger account (index = account id)")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Trajectory tables: streaming rows, columns, final arrays")
 struct TrajectoryTableTests {
-    @Test("1 000 000 rows across many flushes read back with bounded buffers")
+    @Test("1 000 000 rows across many flushes read back; rows reach the file only at a flush")
     func millionRows() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.cleanup() }
@@ -21,17 +21,26 @@ struct TrajectoryTableTests {
         #expect(table.bufferCapacity == table.chunkRows)
         #expect(table.chunkRows == TrajectoryFormat.defaultChunkRows)
         var maxBuffered = 0
+        var writtenBetweenFlushes = false
         for i in 0..<1_000_000 {
+            let written = table.writtenRows
             try table.appendRow { row in
                 row[time] = Int64(i) * 7
                 row[wait] = Double(i) / 4
                 row[status] = UInt8(i % 3)
             }
+            writtenBetweenFlushes = writtenBetweenFlushes || table.writtenRows != written
             maxBuffered = max(maxBuffered, table.bufferedRows)
-            if i % 100_000 == 99_999 { try file.flush() }
+            if i % 100_000 == 99_999 {
+                try file.flush()
+                #expect(table.writtenRows == i + 1 && table.bufferedRows == 0)
+            }
         }
-        // The buffers never hold a full chunk between calls: memory is bounded by chunkRows per column.
-        #expect(maxBuffered == table.chunkRows - 1)
+        // Appending never writes (the file changes only at a flush); the buffers grew by doubling to
+        // hold the 100 000 rows between two flushes, and no more.
+        #expect(!writtenBetweenFlushes)
+        #expect(maxBuffered == 100_000)
+        #expect(table.bufferCapacity == 131_072)
         #expect(table.rowCount == 1_000_000)
         try file.close(status: .complete)
 

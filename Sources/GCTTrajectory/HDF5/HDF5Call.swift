@@ -129,6 +129,13 @@ enum HDF5Call {
         try status("H5Pset_obj_track_times", plist.path) { H5Pset_obj_track_times(plist.id, track) }
     }
 
+    /// Makes freed file space never reused (`H5Pset_file_space_strategy(fcpl, H5F_FSPACE_STRATEGY_NONE,
+    /// persist: false, threshold: 1)`): no free-space manager, no aggregators, so a chunk that HDF5
+    /// moves when it grows leaves its old copy in place until the file is closed.
+    static func setNoFreeSpaceReuse(_ fcpl: HDF5Handle) throws(HDF5Error) {
+        try status("H5Pset_file_space_strategy", fcpl.path) { H5Pset_file_space_strategy(fcpl.id, H5F_FSPACE_STRATEGY_NONE, false, 1) }
+    }
+
     /// The corresponding C function is `H5Pset_chunk` (rank 1).
     static func setChunk(_ dcpl: HDF5Handle, rows: Int) throws(HDF5Error) {
         var dims: [hsize_t] = [hsize_t(rows)]
