@@ -31,14 +31,14 @@ extension EventQueue {
             if handled >= eventLimit {
                 return RunSummary(reason: .eventLimitReached, eventsHandled: handled, endTime: now)
             }
-            guard let next = nextTime else {
+            guard !isEmpty else {
                 return RunSummary(reason: .queueEmpty, eventsHandled: handled, endTime: now)
             }
-            guard next <= horizon else {
+            // One look at the earliest event: pop it if it fires by the horizon.
+            guard let scheduled = popNext(notAfter: horizon) else {
                 if horizon > now { advanceClock(to: horizon) }
                 return RunSummary(reason: .timeLimitReached, eventsHandled: handled, endTime: now)
             }
-            let scheduled = popNext().unsafelyUnwrapped
             handled &+= 1
             try handler(&self, scheduled.time, scheduled.event)
         }
