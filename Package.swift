@@ -55,7 +55,7 @@ let package = Package(
         // Layer 3: parameter sweeps and proposal verdicts (paired replications, HDF5 sweep tables).
         .target(
             name: "GCTSweep",
-            dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GCTEconomics", "GCTEngine", "GCTWorld", "GCTScenario", "GCTTrajectory", "GCTWorldTrajectory", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         // Layer 3: GPU offload. The kernels' C++ source is shared with the HIP build (make gpu).

@@ -37,6 +37,7 @@ enum CanonicalYAML {
             }
             if let m = u.maxPrice { w.line(2, "max_price", amount(m)) }
             if let pay = u.payment { w.line(2, "payment", amount(pay)) }
+            if let r = u.region { w.line(2, "region", quoted(r)) }
         }
     }
 
@@ -82,6 +83,47 @@ enum CanonicalYAML {
             w.line(3, "payment", amount(whale.payment))
             w.line(3, "requests", String(whale.requests))
             w.line(3, "spacing", whale.spacing.canonicalText)
+        }
+        // The later attack kinds only when present (scenarios without them keep their canonical text and hash).
+        func bias(_ b: Double, _ f: OracleFieldValues?) -> String { f.map(fieldValues) ?? number(b) }
+        if !a.sybil.isEmpty { w.section(1, "sybil") }
+        for s in a.sybil {
+            w.item(2, "start", s.start.canonicalText)
+            w.line(3, "end", s.end.canonicalText)
+            w.line(3, "validators", String(s.validators))
+            if let stake = s.stake { w.line(3, "stake", amount(stake)) }
+            w.line(3, "bias", bias(s.bias, s.fieldBias))
+        }
+        if !a.outages.isEmpty { w.section(1, "outage") }
+        for o in a.outages {
+            w.item(2, "start", o.start.canonicalText)
+            w.line(3, "end", o.end.canonicalText)
+            w.line(3, "offline_share", number(o.offlineShare))
+            if let share = o.weightShare {
+                w.line(3, "weight_share", number(share))
+                w.line(3, "bias", bias(o.bias, o.fieldBias))
+            }
+        }
+        if !a.washTrading.isEmpty { w.section(1, "wash_trading") }
+        for t in a.washTrading {
+            w.item(2, "start", t.start.canonicalText)
+            w.line(3, "end", t.end.canonicalText)
+            w.line(3, "mode", t.mode.rawValue)
+            w.line(3, "rate_per_s", number(t.ratePerSecond))
+            w.line(3, "user_class", quoted(t.userClass))
+            w.line(3, "amount", amount(t.amount))
+            w.line(3, "provider_share", number(t.providerShare))
+        }
+        if !a.governanceCapture.isEmpty { w.section(1, "governance_capture") }
+        for g in a.governanceCapture {
+            w.item(2, "at", g.at.canonicalText)
+            w.line(3, "stake", amount(g.stake))
+            w.section(3, "parameters")
+            for change in g.parameters { w.line(4, change.key.rawValue, quoted(change.valueText)) }
+            w.line(3, "voting_period", g.votingPeriod.canonicalText)
+            w.line(3, "execution_delay", g.executionDelay.canonicalText)
+            w.line(3, "honest_support", number(g.honestSupport))
+            w.line(3, "provider_share", number(g.providerShare))
         }
     }
 

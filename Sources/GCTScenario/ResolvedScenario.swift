@@ -9,9 +9,18 @@ public struct ResolvedScenario: Hashable, Sendable {
     public var vars: [ScenarioVariable]
     /// The files read: the scenario first, then each file it extends, in order.
     public var files: [String]
+    /// Keys written where they cannot act, one located line each (`file:line:column: warning: …`);
+    /// the commands print them on stderr. Not part of the hash.
+    public var warnings: [String] = []
+    /// The file's `sweep:` section, if any (not part of the configuration, the canonical YAML or the hash).
+    public var sweep: ScenarioSweepSection?
 
-    public init(configuration: ScenarioConfiguration, vars: [ScenarioVariable] = [], files: [String] = []) {
+    public init(
+        configuration: ScenarioConfiguration, vars: [ScenarioVariable] = [], files: [String] = [],
+        sweep: ScenarioSweepSection? = nil
+    ) {
         self.configuration = configuration
+        self.sweep = sweep
         self.vars = vars
         self.files = files
     }

@@ -82,6 +82,8 @@ extension ScenarioDecoder {
             case .governanceThreshold: .governanceThreshold(try rate(n, k))
             case .stakingFunding: .stakingFunding(try choice(n, k))
             case .slashDestination: .slashDestination(try choice(n, k))
+            case .oracleMinimumReports: .oracleMinimumReports(try integer(n, k, minimum: 1))
+            case .stakingBonusCap: .stakingBonusCap(try rate(n, k))
             }
             do { _ = try change.validated() } catch {
                 throw ScenarioError(at: n.location, keyPath: k, "\(k): \(error)")
@@ -138,6 +140,179 @@ extension ScenarioDecoder {
                     result.append(try whale(item, "\(k).\(i)", context))
                 }
                 return result
+            },
+            sybil: try a.value("sybil", default: []) { (n, k) throws(ScenarioError) in
+                var result: [SybilAttack] = []
+                for (i, item) in try list(n, k, expected: "a list of sybil attacks (- start: …)").enumerated() {
+                    result.append(try sybil(item, "\(k).\(i)", context))
+                }
+                return result
+            },
+            outages: try a.value("outage", default: []) { (n, k) throws(ScenarioError) in
+                var result: [OutageAttack] = []
+                for (i, item) in try list(n, k, expected: "a list of outages (- start: …)").enumerated() {
+                    result.append(try outage(item, "\(k).\(i)", context))
+                }
+                return result
+            },
+            washTrading: try a.value("wash_trading", default: []) { (n, k) throws(ScenarioError) in
+                var result: [WashTradingAttack] = []
+                for (i, item) in try list(n, k, expected: "a list of wash-trading attacks (- start: …)").enumerated() {
+                    result.append(try washTrading(item, "\(k).\(i)", context))
+                }
+                return result
+            },
+            governanceCapture: try a.value("governance_capture", default: []) { (n, k) throws(ScenarioError) in
+                var result: [GovernanceCaptureAttack] = []
+                for (i, item) in try list(n, k, expected: "a list of governance-capture attacks (- at: …)").enumerated() {
+                    result.append(try governanceCapture(item, "\(k).\(i)", context))
+                }
+                return result
+            })
+    }
+
+    /// `start` (within the run) and `end` (after `start`) of an attack window.
+    static func attackWindow(
+        _ m: MappingReader, _ context: ScenarioConfiguration
+    ) throws(ScenarioError) -> (ScenarioDuration, ScenarioDuration) {
+        let start = try m.requiredValue("start", example: "30d", duration)
+        try checkWithinRun(start, m, "start", context)
+        let end = try m.requiredValue("end", example: "31d", duration)
+        guard end > start else {
+            throw ScenarioError(
+                at: location(m, "end"), keyPath: m.child("end"), "\(m.child("end")) (\(end)) must be after \(m.child("start")) (\(start))")
+        }
+        return (start, end)
+    }
+
+    /// `bias`: a number > −1 on every field, or a per-field mapping; absent: `default`.
+    static func attackBias(_ m: MappingReader, required: Bool) throws(ScenarioError) -> (Double, OracleFieldValues?) {
+        let biasRule = "> -1 (a report of (1 + bias) × the true value)"
+        var bias = 0.0
+        var fieldBias: OracleFieldValues?
+        let read = { (n: ScenarioNode, k: String) throws(ScenarioError) in
+            if n.scalarText != nil {
+                bias = try number(n, k, biasRule) { $0 > -1 }
+            } else {
+                fieldBias = try fieldValues(n, k, biasRule) { $0 > -1 }
+            }
+        }
+        if required {
+            try m.requiredValue("bias", example: "{price: 0.5}", read)
+        } else {
+            _ = try m.optionalValue("bias", read)
+        }
+        return (bias, fieldBias)
+    }
+
+    /// The oracle attacks need validators.
+    static func needValidators(_ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration, _ what: String) throws(ScenarioError) -> ValidatorsConfiguration {
+        guard let validators = context.validators else {
+            throw ScenarioError(
+                at: node.location, keyPath: keyPath,
+                "\(keyPath): \(what) needs a validators section (e.g. validators: {count: 5, stake: \"50000\"})")
+        }
+        return validators
+    }
+
+    static func sybil(_ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration) throws(ScenarioError) -> SybilAttack {
+        let m = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.sybilKeys)
+        _ = try needValidators(node, keyPath, context, "a sybil attack")
+        let (start, end) = try attackWindow(m, context)
+        let count = try m.requiredValue("validators", example: "100") { (n, k) throws(ScenarioError) in try integer(n, k, minimum: 1) }
+        let stake = try m.optionalValue("stake", amount)
+        if let stake, stake < context.economy.staking.minStake {
+            throw ScenarioError(
+                at: location(m, "stake"), keyPath: m.child("stake"),
+                "\(m.child("stake")) (\(stake)) must be at least economy.staking.min_stake (\(context.economy.staking.minStake))")
+        }
+        let (bias, fieldBias) = try attackBias(m, required: true)
+        return SybilAttack(start: start, end: end, validators: count, stake: stake, bias: bias, fieldBias: fieldBias)
+    }
+
+    static func outage(_ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration) throws(ScenarioError) -> OutageAttack {
+        let m = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.outageKeys)
+        _ = try needValidators(node, keyPath, context, "an outage")
+        let (start, end) = try attackWindow(m, context)
+        let offline = try m.requiredValue("offline_share", example: "0.4") { (n, k) throws(ScenarioError) in
+            try number(n, k, "in (0, 1] (the honest validators' share of the weight knocked offline)") { $0 > 0 && $0 <= 1 }
+        }
+        let share = try m.optionalValue("weight_share") { (n, k) throws(ScenarioError) in
+            try number(n, k, "in (0, 1] (the coalition's share of stake × reputation)") { $0 > 0 && $0 <= 1 }
+        }
+        let (bias, fieldBias) = try attackBias(m, required: false)
+        if share == nil, m.optional("bias") != nil {
+            throw ScenarioError(
+                at: location(m, "bias"), keyPath: m.child("bias"),
+                "\(m.child("bias")): a bias needs a coalition (weight_share)")
+        }
+        return OutageAttack(start: start, end: end, offlineShare: offline, weightShare: share, bias: bias, fieldBias: fieldBias)
+    }
+
+    static func washTrading(_ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration) throws(ScenarioError) -> WashTradingAttack {
+        let m = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.washTradingKeys)
+        let (start, end) = try attackWindow(m, context)
+        let mode: WashTradingAttack.Mode = try m.value("mode", default: .execute, choice)
+        let names = context.users.map(\.name)
+        let userClass = try m.value("user_class", default: names.first ?? "") { (n, k) throws(ScenarioError) in
+            let name = try string(n, k)
+            guard names.contains(name) else {
+                throw ScenarioError.choosing(
+                    at: n.location, keyPath: k, "\(k): unknown user class '\(name)'", written: name, validChoices: names)
+            }
+            return name
+        }
+        if mode == .execute, names.isEmpty {
+            throw ScenarioError(at: node.location, keyPath: keyPath, "\(keyPath): mode execute needs a user class to imitate (users:)")
+        }
+        let amount = try m.requiredValue("amount", example: "\"100000\"", amount)
+        guard amount.isPositive else {
+            throw ScenarioError(at: location(m, "amount"), keyPath: m.child("amount"), "\(m.child("amount")) must be > 0")
+        }
+        return WashTradingAttack(
+            start: start, end: end, mode: mode,
+            ratePerSecond: try m.requiredValue("rate_per_s", example: "1") { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [1e-9, 1e6] (trades per second)") { $0 >= 1e-9 && $0 <= 1e6 }
+            },
+            userClass: userClass, amount: amount,
+            providerShare: try m.value("provider_share", default: 0) { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [0, 1] (the attacker's share of the providers' income)") { $0 >= 0 && $0 <= 1 }
+            })
+    }
+
+    static func governanceCapture(
+        _ node: ScenarioNode, _ keyPath: String, _ context: ScenarioConfiguration
+    ) throws(ScenarioError) -> GovernanceCaptureAttack {
+        let m = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.governanceCaptureKeys)
+        let d = GovernanceCaptureAttack(at: .zero, stake: .zero, parameters: [])
+        let at = try m.requiredValue("at", example: "6h", duration)
+        try checkWithinRun(at, m, "at", context)
+        let stake = try m.requiredValue("stake", example: "\"2000000\"", amount)
+        guard stake >= context.economy.staking.minStake else {
+            throw ScenarioError(
+                at: location(m, "stake"), keyPath: m.child("stake"),
+                "\(m.child("stake")) (\(stake)) must be at least economy.staking.min_stake (\(context.economy.staking.minStake))")
+        }
+        let parameters = try m.requiredValue("parameters", example: "{burn_rate: \"0\"}", parameterChanges)
+        if parameters.isEmpty {
+            throw ScenarioError(
+                at: location(m, "parameters"), keyPath: m.child("parameters"),
+                "\(m.child("parameters")): give at least one parameter (e.g. {burn_rate: \"0\"})",
+                validChoices: ParameterKey.allCases.map(\.rawValue))
+        }
+        return GovernanceCaptureAttack(
+            at: at, stake: stake, parameters: parameters,
+            votingPeriod: try m.value("voting_period", default: d.votingPeriod) { (n, k) throws(ScenarioError) in
+                try wholeDays(n, k, minimum: 1)
+            },
+            executionDelay: try m.value("execution_delay", default: d.executionDelay) { (n, k) throws(ScenarioError) in
+                try wholeDays(n, k, minimum: 0)
+            },
+            honestSupport: try m.value("honest_support", default: d.honestSupport) { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            },
+            providerShare: try m.value("provider_share", default: 0) { (n, k) throws(ScenarioError) in
+                try number(n, k, "in [0, 1] (the attacker's share of the providers' income)") { $0 >= 0 && $0 <= 1 }
             })
     }
 

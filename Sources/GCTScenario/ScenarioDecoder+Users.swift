@@ -38,7 +38,12 @@ extension ScenarioDecoder {
             budget: try u.requiredValue("budget", example: "\"1000\"", amount),
             topUp: try u.optionalValue("top_up", topUp),
             maxPrice: try u.optionalValue("max_price", amount),
-            payment: try u.optionalValue("payment", amount))
+            payment: try u.optionalValue("payment", amount),
+            region: try u.optionalValue("region") { (n, k) throws(ScenarioError) in
+                let r = try string(n, k)
+                guard !r.isEmpty else { throw ScenarioError(at: n.location, keyPath: k, "\(k) must not be empty") }
+                return r
+            })
     }
 
     static func arrival(_ node: ScenarioNode, _ keyPath: String) throws(ScenarioError) -> ArrivalConfiguration {

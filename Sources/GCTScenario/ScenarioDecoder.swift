@@ -8,7 +8,29 @@ enum ScenarioDecoder {
         if let extends = root.entry("extends") {
             throw ScenarioError(at: extends.keyLocation, keyPath: "extends", "extends cannot be set with --set; edit the file")
         }
-        return try ScenarioConfiguration.keys.decode(root, "", from: .start).value
+        let c = try ScenarioConfiguration.keys.decode(root, "", from: .start).value
+        try checkRegions(c, root)
+        return c
+    }
+
+    /// Each user class's `region` is one of `validators.regions` (validators report per region).
+    static func checkRegions(_ c: ScenarioConfiguration, _ root: ScenarioNode) throws(ScenarioError) {
+        guard case let .sequence(items)? = root["users"]?.kind else { return }
+        for (i, u) in c.users.enumerated() where i < items.count {
+            guard let region = u.region, let node = items[i]["region"] else { continue }
+            let keyPath = "users.\(i).region"
+            guard let v = c.validators else {
+                throw ScenarioError(
+                    at: node.location, keyPath: keyPath,
+                    "\(keyPath) needs validators in that region (e.g. validators: {count: 5, stake: \"50000\", regions: {\(region): 1}}): they report each region's supply and demand")
+            }
+            let names = v.regions.map(\.name)
+            if !names.contains(region) {
+                throw ScenarioError.choosing(
+                    at: node.location, keyPath: keyPath, "\(keyPath): unknown region '\(region)'; regions come from validators.regions",
+                    written: region, validChoices: names)
+            }
+        }
     }
 
     // MARK: economy

@@ -111,6 +111,17 @@ public enum ScenarioLimits {
                     throw fail("attacks.whales.\(i).at", "attacks.whales.\(i).at (\(w.at)) is after the end of the run (warmup + duration = \(horizon))")
                 }
             }
+            var validators = c.validators?.count ?? 0
+            for (i, s) in a.sybil.enumerated() {
+                validators += s.validators
+                try count(validators, "attacks.sybil.\(i).validators", maximumValidators, "the most validators (sybils included)")
+            }
+            for (i, t) in a.washTrading.enumerated() {
+                let seconds = Double(min(t.end, horizon).nanoseconds - t.start.nanoseconds) / 1e9
+                if t.ratePerSecond * seconds > Double(maximumWhaleRequests) {
+                    throw fail("attacks.wash_trading.\(i).rate_per_s", "attacks.wash_trading.\(i): rate_per_s × window (\(t.ratePerSecond * seconds) trades) exceeds the most attack requests (\(maximumWhaleRequests))")
+                }
+            }
         }
 
         // Service times: finite, bounded means and samples that fit the clock.
@@ -176,7 +187,7 @@ public enum ScenarioLimits {
     }
 
     /// Genesis funds every account from the reserve (the initial supply), in this order: user budgets,
-    /// the treasury, validator stakes, staker balances, proposer stakes, whale budgets. What a run
+    /// validator stakes, staker balances, proposer stakes, whale budgets. What a run
     /// would refuse is refused here, at the key whose amount first exceeds what is left. Validator
     /// stakes drawn from an unbounded distribution are counted at the minimum stake.
     static func checkGenesis(_ c: ScenarioConfiguration, _ fail: (String, String) -> ScenarioError) throws(ScenarioError) {
@@ -191,7 +202,6 @@ public enum ScenarioLimits {
         for (i, u) in c.users.enumerated() {
             try take(u.budget, times: u.count, "users.\(i).budget", "the budgets of user class '\(u.name)' (count × budget)")
         }
-        try take(c.economy.treasury, times: 1, "economy.treasury", "the treasury")
         if let v = c.validators {
             let minimum = c.economy.staking.minStake
             var upper = minimum
@@ -214,6 +224,19 @@ public enum ScenarioLimits {
         if let a = c.attacks {
             for (i, w) in a.whales.enumerated() {
                 try take(w.payment, times: w.requests, "attacks.whales.\(i).payment", "the budget of whale \(i) (payment × requests)")
+            }
+        }
+        // Governance-capture stakes are opened with the proposers, before the whales; then wash
+        // traders' budgets; sybil stakes last.
+        if let a = c.attacks {
+            for (i, g) in a.governanceCapture.enumerated() {
+                try take(g.stake, times: 1, "attacks.governance_capture.\(i).stake", "the stake of governance-capture attacker \(i)")
+            }
+            for (i, t) in a.washTrading.enumerated() {
+                try take(t.amount, times: 1, "attacks.wash_trading.\(i).amount", "the budget of wash trader \(i)")
+            }
+            for (i, s) in a.sybil.enumerated() {
+                try take(s.stake ?? c.economy.staking.minStake, times: s.validators, "attacks.sybil.\(i).validators", "the stakes of sybil attack \(i) (validators × stake)")
             }
         }
     }

@@ -49,7 +49,8 @@ extension ScenarioLoader {
                 "extends cycle: \(cycle.joined(separator: " -> "))")
         }
         let (parent, files) = try loadTree(path: parentPath, chain: chain, referencedAt: extendsEntry.value.location)
-        return (parent.merged(with: child), files)
+        // A `sweep:` section belongs to the file that has it: a parent's is not inherited.
+        return (ScenarioSweepSection.removed(from: parent).merged(with: child), files)
     }
 
     /// `directory-of(path)/relative`, standardized, keeping a relative path relative.

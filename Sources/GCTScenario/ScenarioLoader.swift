@@ -8,6 +8,9 @@ import GCTWorld
 /// 2. read `vars:`, then apply `--set` overrides (`name=value` for a declared var, `a.b.0.c=value` for any key);
 /// 3. substitute `${name}` everywhere outside `vars:`;
 /// 4. decode and range-check every section into a `ScenarioConfiguration`.
+///
+/// A top-level `sweep:` section (`ScenarioSweepSection`) is taken out before step 3 and kept in
+/// `ResolvedScenario.sweep`; a parent file's is not inherited.
 public enum ScenarioLoader {
     /// Loads, resolves and validates the scenario at `path`.
     ///
@@ -45,9 +48,15 @@ public enum ScenarioLoader {
         for override in parsed {
             try apply(override, to: &tree, vars: &vars)
         }
+        // `sweep:` is what `gctsim sweep` runs, not part of the scenario (read before `${var}`
+        // substitution: its values are var values).
+        let sweep = try ScenarioSweepSection.extract(from: &tree)
         tree = try vars.substitute(in: tree)
         let configuration = try ScenarioDecoder.decode(tree)
         try ScenarioLimits.check(configuration, tree: tree)
-        return ResolvedScenario(configuration: configuration, vars: vars.resolved, files: files)
+        var scenario = ResolvedScenario(
+            configuration: configuration, vars: vars.resolved, files: files, sweep: sweep)
+        scenario.warnings = ScenarioWarnings.check(configuration, tree: tree)
+        return scenario
     }
 }

@@ -122,11 +122,25 @@ public struct ProposalFile: Sendable, Equatable {
         .validatorRewardRate: "economy.emission.validator", .stakingMinimum: "economy.staking.min_stake",
         .governanceMinimumStake: "economy.governance_minimum_stake", .governanceQuorum: "governance.quorum",
         .governanceThreshold: "governance.threshold", .stakingFunding: "economy.staking.funding",
-        .slashDestination: "economy.slashing.destination",
+        .slashDestination: "economy.slashing.destination", .oracleMinimumReports: "oracle.min_reports",
+        .stakingBonusCap: "economy.staking.bonus_cap",
     ]
+
+    /// The governable parameter a proposal key names: its `ParameterKey` name (`burn_rate`) or
+    /// that parameter's scenario key path (`economy.burn_rate`); nil for any other key.
+    public static func governable(_ key: String) -> ParameterKey? {
+        ParameterKey(rawValue: key) ?? scenarioPath.first { $0.value == key }?.key
+    }
 
     /// What a parameter needs in the scenario, as (present?, what is missing).
     static func mechanism(_ key: String, _ c: ScenarioConfiguration) -> String? {
+        switch governable(key) {
+        case .oracleMinimumReports:
+            return c.validators == nil ? "a validators section (the oracle's reporters: without them no oracle round runs)" : nil
+        case .stakingBonusCap:
+            return c.stakers == nil && c.validators == nil ? "a stakers or validators section (nobody stakes, so no APY bonus is paid)" : nil
+        default: break
+        }
         let section = key.split(separator: ".").first.map(String.init) ?? key
         switch section {
         case "oracle":
@@ -154,15 +168,19 @@ public struct ProposalFile: Sendable, Equatable {
 
     /// The `--set` overrides that apply the proposal from the start.
     public var fromStartOverrides: [String] {
-        parameters.map { key, value in "\(ParameterKey(rawValue: key).flatMap { Self.scenarioPath[$0] } ?? key)=\(value)" }
+        parameters.map { key, value in "\(Self.governable(key).flatMap { Self.scenarioPath[$0] } ?? key)=\(value)" }
     }
 
     /// `c` with the proposal appended to its governance proposals, submitted at `at` and voted for
     /// by every voting staker (support 1), so it executes at `at + voting_period + execution_delay`.
-    public func enacted(in c: ScenarioConfiguration, scenario: String) throws(SweepError) -> ScenarioConfiguration {
+    ///
+    /// - Parameter placebo: append instead an `upgrade` proposal with no parameters at the same
+    ///   times (the baseline arm): the same proposer account and stake, the same votes, nothing
+    ///   changed on execution, so the two arms differ only by the parameters.
+    public func enacted(in c: ScenarioConfiguration, scenario: String, placebo: Bool = false) throws(SweepError) -> ScenarioConfiguration {
         var changes: [ParameterChange] = []
         for (key, value) in parameters {
-            guard let k = ParameterKey(rawValue: key) else {
+            guard let k = Self.governable(key) else {
                 throw SweepError("proposal '\(title)' (\(path)): \(key) is not governable in this version (governable: \(ParameterKey.allCases.map(\.rawValue).joined(separator: ", "))); evaluate it with --from-start")
             }
             // Parsed and range-checked once, as the governance path will apply it.
@@ -186,7 +204,8 @@ public struct ProposalFile: Sendable, Equatable {
         var c = c
         var g = c.governance ?? GovernanceConfiguration()
         g.proposals.append(ProposalConfiguration(
-            title: title, at: ScenarioDuration(nanoseconds: atNs), kind: kind, parameters: changes,
+            title: placebo ? "\(title) (placebo: no change)" : title, at: ScenarioDuration(nanoseconds: atNs),
+            kind: placebo ? .upgrade : kind, parameters: placebo ? [] : changes,
             votingPeriod: .days(Int64(votingPeriodDays)), executionDelay: .days(Int64(executionDelayDays)), support: 1))
         c.governance = g
         return c

@@ -26,6 +26,7 @@ public struct StakeholderMetric: Sendable {
         .init(stakeholder: "network", metric: "alarms", direction: .lower),
         .init(stakeholder: "network", metric: "oracle_outliers", direction: .lower),
         .init(stakeholder: "network", metric: "oracle_unavailable", direction: .lower),
+        .init(stakeholder: "network", metric: "oracle_rounds_short", direction: .lower),
     ]
 }
 
@@ -65,7 +66,7 @@ public struct ProposalEvaluation: Sendable {
         let sets = overrides + (replications.map { ["replications=\($0)"] } ?? [])
         let base: ResolvedScenario
         do { base = try ScenarioLoader.load(file: baselineFile, overrides: sets) } catch { throw SweepError(error.description) }
-        let c0 = base.configuration
+        var c0 = base.configuration
         try proposal.checkMechanisms(c0, scenario: baselineFile)
         let c1: ScenarioConfiguration
         if fromStart {
@@ -76,6 +77,9 @@ public struct ProposalEvaluation: Sendable {
             }
         } else {
             c1 = try proposal.enacted(in: c0, scenario: baselineFile)
+            // The baseline arm gets the same proposer (account, stake) and votes, passing an empty
+            // upgrade: without it the proposer's stake alone would move the stakers' APY.
+            c0 = try proposal.enacted(in: c0, scenario: baselineFile, placebo: true)
         }
         var arms = [c0, c1]
         if measureIndependent {
@@ -125,7 +129,7 @@ public struct ProposalEvaluation: Sendable {
         var s = "### \(proposal.title)\n\n"
         s += "Proposal `\(proposal.path)` against `\(baselineName)` (hash \(baselineHash)), \(replications) paired replications "
         s += fromStart ? "(applied from the start as scenario overrides).\n\n"
-            : "(enacted through governance: submitted at \(Self.f(proposal.atSeconds / 86_400)) d, voted for by every voting staker, executed after \(proposal.votingPeriodDays) d voting + \(proposal.executionDelayDays) d delay).\n\n"
+            : "(enacted through governance: submitted at \(Self.f(proposal.atSeconds / 86_400)) d, voted for by every voting staker, executed after \(proposal.votingPeriodDays) d voting + \(proposal.executionDelayDays) d delay; the baseline arm has the same proposer and votes passing an empty upgrade, so only the parameters differ).\n\n"
         let showVR = rows.contains { $0.independentVariance != nil }
         s += "| stakeholder | metric | better when | baseline | proposal | mean difference | 95 % CI of difference | verdict |" + (showVR ? " var CRN | var independent | reduction |" : "") + "\n"
         s += "|---|---|---|---:|---:|---:|---|---|" + (showVR ? "---:|---:|---:|" : "") + "\n"

@@ -35,6 +35,7 @@ public enum SweepDriver {
 
     public static func run(
         _ sweep: SweepScenario, output: String, threads: Int, shard: SweepShard?, force: Bool, version: String,
+        trajectories: SweepTrajectories? = nil,
         stopFlag: StopFlag? = StopFlag.process, progress: ((SweepProgress) -> Void)? = nil
     ) throws -> SweepOutcome {
         let started = Date()
@@ -91,6 +92,8 @@ public enum SweepDriver {
         try out.file.flush()
 
         let remaining = Array(runs[resumed...])
+        // Every trajectory this invocation would write is checked before the first run.
+        try trajectories?.prepare(remaining, sweep: sweep)
         var lastFlush = Date()
         var wallByPoint: [Int: (Double, Int)] = [:]
         var slowest: (Int, Double)?
@@ -98,7 +101,7 @@ public enum SweepDriver {
         do {
             delivered = try SweepExecutor.run(
                 count: remaining.count, threads: threads, stopFlag: stopFlag,
-                work: { i in try sweep.run(remaining[i], stopFlag: stopFlag) },
+                work: { i in try sweep.run(remaining[i], stopFlag: stopFlag, trajectories: trajectories) },
                 isStopped: { $0.stopped },
                 deliver: { i, result in
                     try out.rows.append([SweepFile.row(result, identity: identity, plan: plan)])

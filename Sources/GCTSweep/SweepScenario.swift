@@ -2,7 +2,9 @@ import Foundation
 import GCTEconomics
 import GCTEngine
 import GCTScenario
+import GCTTrajectory
 import GCTWorld
+import GCTWorldTrajectory
 import Synchronization
 
 /// A validated sweep: the base scenario (with `--set`), the plan, the metric columns, and a way to
@@ -29,6 +31,17 @@ public final class SweepScenario: Sendable {
     ) throws(SweepError) {
         let base: ResolvedScenario
         do { base = try ScenarioLoader.load(file: file, overrides: overrides) } catch { throw SweepError(error.description) }
+        // The command line replaces the file's `sweep:` section: with any --var, its vars and zip
+        // are ignored; --replications replaces sweep.replications.
+        var (variables, layout, replications) = (variables, layout, replications)
+        if variables.isEmpty {
+            guard let section = base.sweep else {
+                throw SweepError("a sweep needs at least one --var KEY=v1,v2,… or KEY=start..stop:step, or a sweep: section in \(file)")
+            }
+            variables = try Self.variables(of: section)
+            if section.zip { layout = .zip }
+            replications = replications ?? section.replications
+        }
         let plan = try SweepPlan(variables: variables, layout: layout, replications: replications ?? base.configuration.replications)
         var names: [String] = []
         var known = Set<String>()
@@ -58,6 +71,14 @@ public final class SweepScenario: Sendable {
         let digits = String(hash, radix: 16)
         self.pointsHash = String(repeating: "0", count: 16 - digits.count) + digits
         self.cacheSize = cacheSize
+    }
+
+    /// The vars of a scenario's `sweep:` section (ranges expanded; errors located at the value).
+    public static func variables(of section: ScenarioSweepSection) throws(SweepError) -> [SweepVariable] {
+        try section.variables.map { (v) throws(SweepError) in
+            if let values = v.values { return SweepVariable(key: v.key, values: values) }
+            return try SweepVariable(parsing: "\(v.key)=\(v.range ?? "")", context: "\(v.location): error: sweep.vars.\(v.key) '\(v.range ?? "")'")
+        }
     }
 
     /// The metrics a world of `c` reports (builds it, runs no event).
@@ -107,23 +128,50 @@ public final class SweepScenario: Sendable {
             pointsHash: pointsHash, metricNames: metricNames)
     }
 
-    /// Runs run `k` (point-major) and returns its row.
-    public func run(_ k: Int, stopFlag: StopFlag?) throws(SweepError) -> SweepRunResult {
+    /// Runs run `k` (point-major) and returns its row; with `trajectories`, also writes its
+    /// trajectory file (unless that run's complete trajectory is already there).
+    public func run(_ k: Int, stopFlag: StopFlag?, trajectories: SweepTrajectories? = nil) throws(SweepError) -> SweepRunResult {
         let (p, r) = plan.run(k)
         let c = try configuration(ofPoint: p)
-        return try Self.run(c, point: p, replication: r, metricNames: metricNames, stopFlag: stopFlag)
+        guard let trajectories, let file = try trajectories.open(point: p, replication: r, configuration: c, label: plan.label(ofPoint: p)) else {
+            return try Self.run(c, point: p, replication: r, metricNames: metricNames, stopFlag: stopFlag)
+        }
+        var outcome: ReplicationOutcome?
+        var writeError: Error?
+        let result: SweepRunResult
+        do {
+            result = try Self.run(
+                c, point: p, replication: r, metricNames: metricNames, stopFlag: stopFlag,
+                trajectory: TrajectoryObserver(file: file, replication: r, recordExecutions: c.metrics.sampleEvents),
+                finished: { o, e in outcome = o; writeError = e })
+        } catch {
+            try? file.close(status: .failed)
+            throw error
+        }
+        try trajectories.close(file, point: p, replication: r, outcome: outcome, writeError: writeError)
+        return result
     }
 
     /// Runs replication `r` of `c` and returns its metrics aligned with `metricNames` (NaN where absent).
+    ///
+    /// - Parameters:
+    ///   - trajectory: also streams the run into this observer's file (and finishes it).
+    ///   - finished: called with the outcome and the trajectory's write error, if any.
     public static func run(
-        _ c: ScenarioConfiguration, point: Int, replication r: Int, metricNames: [String], stopFlag: StopFlag?
+        _ c: ScenarioConfiguration, point: Int, replication r: Int, metricNames: [String], stopFlag: StopFlag?,
+        trajectory: TrajectoryObserver? = nil, finished: ((ReplicationOutcome, Error?) -> Void)? = nil
     ) throws(SweepError) -> SweepRunResult {
-        let observer = SweepObserver()
+        let observer = SweepObserver(trajectory: trajectory)
         var extra: [(String, Double)] = []
         let outcome: ReplicationOutcome
         do {
-            outcome = try ReplicationRunner.runOne(c, replication: r, observer: observer, finish: { o, state, _ in
+            outcome = try ReplicationRunner.runOne(c, replication: r, observer: observer, finish: { o, state, outcome in
                 extra = o.metrics(state)
+                var writeError: Error?
+                if let t = o.trajectory {
+                    do { try t.finish(state, outcome: outcome) } catch { writeError = error }
+                }
+                finished?(outcome, writeError)
             }, stopFlag: stopFlag)
         } catch {
             throw SweepError("point \(point) replication \(r): \(error)")
@@ -156,9 +204,14 @@ public struct SweepRunResult: Sendable, Equatable {
 
 /// Collects what the world's summary metrics lack for the stakeholder tables: the price users paid
 /// per completed request and the providers' revenue.
+///
+/// With `--keep-trajectories` it also forwards every record to the run's `TrajectoryObserver`.
 final class SweepObserver: WorldObserver {
     var completed: Int64 = 0
     var paid: Int64 = 0
+    let trajectory: TrajectoryObserver?
+
+    init(trajectory: TrajectoryObserver? = nil) { self.trajectory = trajectory }
 
     static let metricNames = ["price_paid_gct", "user_spend_gct", "provider_balance_gct"]
 
@@ -167,7 +220,14 @@ final class SweepObserver: WorldObserver {
             completed += 1
             paid &+= record.cost.baseUnits
         }
+        trajectory?.execution(record)
     }
+
+    func sample(_ s: MetricSample) { trajectory?.sample(s) }
+    func oracleRound(_ row: OracleRoundRow) { trajectory?.oracleRound(row) }
+    func alarm(_ row: AlarmRow) { trajectory?.alarm(row) }
+    func scaling(_ row: ScalingRow) { trajectory?.scaling(row) }
+    func governance(_ row: GovernanceRow) { trajectory?.governance(row) }
 
     func metrics(_ state: WorldFinalState) -> [(String, Double)] {
         var provider: Int64 = 0

@@ -16,52 +16,56 @@ public struct SweepVariable: Sendable, Equatable, Hashable {
 
     /// Parses `KEY=v1,v2,…` or `KEY=start..stop:step` (stop included when the steps reach it exactly;
     /// decimal arithmetic, so `0.001..0.003:0.001` gives `0.001, 0.002, 0.003`).
-    public init(parsing text: String) throws(SweepError) {
+    ///
+    /// - Parameter context: how errors name the value (default `--var 'TEXT'`; a scenario's
+    ///   `sweep:` section passes `file:line:column: error: sweep.vars.KEY`).
+    public init(parsing text: String, context: String? = nil) throws(SweepError) {
+        let what = context ?? "--var '\(text)'"
         guard let eq = text.firstIndex(of: "=") else {
             throw SweepError("--var needs KEY=v1,v2,… or KEY=start..stop:step (e.g. servers=4,8,16), got '\(text)'")
         }
         let key = String(text[..<eq]), rhs = String(text[text.index(after: eq)...])
         guard !key.isEmpty, !key.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) else {
-            throw SweepError("--var '\(text)': '\(key)' is not a var name or dotted key path such as economy.burn_rate")
+            throw SweepError("\(what): '\(key)' is not a var name or dotted key path such as economy.burn_rate")
         }
         if ["seed", "replications"].contains(key) {
-            throw SweepError("--var '\(text)': \(key) cannot be swept (replication r of every point uses the streams of (seed, r); use --replications)")
+            throw SweepError("\(what): \(key) cannot be swept (replication r of every point uses the streams of (seed, r); use --replications)")
         }
         self.key = key
         if let dots = rhs.range(of: ".."), !rhs.hasPrefix("[") {
-            values = try Self.range(start: String(rhs[..<dots.lowerBound]), rest: String(rhs[dots.upperBound...]), text: text)
+            values = try Self.range(start: String(rhs[..<dots.lowerBound]), rest: String(rhs[dots.upperBound...]), what: what)
         } else {
             let items = rhs.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard !items.isEmpty, !items.contains(where: \.isEmpty) else {
-                throw SweepError("--var '\(text)': empty value in the list (write KEY=v1,v2,…)")
+                throw SweepError("\(what): empty value in the list (write KEY=v1,v2,…)")
             }
             values = items
         }
     }
 
-    static func range(start: String, rest: String, text: String) throws(SweepError) -> [String] {
+    static func range(start: String, rest: String, what: String) throws(SweepError) -> [String] {
         let parts = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else {
-            throw SweepError("--var '\(text)': a range is start..stop:step (e.g. servers=4..16:4), the step is missing")
+            throw SweepError("\(what): a range is start..stop:step (e.g. servers=4..16:4), the step is missing")
         }
-        func decimal(_ s: String, _ what: String) throws(SweepError) -> Decimal {
+        func decimal(_ s: String, _ part: String) throws(SweepError) -> Decimal {
             let t = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
             guard !t.isEmpty, t.allSatisfy({ "0123456789.-+eE".contains($0) }), let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else {
-                throw SweepError("--var '\(text)': the range \(what) '\(s)' is not a number")
+                throw SweepError("\(what): the range \(part) '\(s)' is not a number")
             }
             return d
         }
         let a = try decimal(start, "start"), b = try decimal(parts[0], "stop"), step = try decimal(parts[1], "step")
-        guard step != 0 else { throw SweepError("--var '\(text)': the step must not be 0") }
+        guard step != 0 else { throw SweepError("\(what): the step must not be 0") }
         guard (step > 0 && b >= a) || (step < 0 && b <= a) else {
-            throw SweepError("--var '\(text)': the step \(step) never goes from \(a) to \(b)")
+            throw SweepError("\(what): the step \(step) never goes from \(a) to \(b)")
         }
         var values: [String] = []
         var v = a
         while step > 0 ? v <= b : v >= b {
             values.append(Self.text(v))
             guard values.count <= maximumValues else {
-                throw SweepError("--var '\(text)': more than \(maximumValues) values")
+                throw SweepError("\(what): more than \(maximumValues) values")
             }
             v += step
         }

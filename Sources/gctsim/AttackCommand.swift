@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GCTEngine
 import GCTScenario
+import GCTTrajectory
 import GCTWorld
 
 /// `gctsim attack`: attacks on the economy.
@@ -38,7 +39,7 @@ struct AttackEvaluateCommand: ParsableCommand {
     @Flag(help: "Print the JSON report on stdout instead of the table.")
     var json = false
 
-    @Option(help: ArgumentHelp("Write the JSON report to PATH.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Write the report to PATH: HDF5 tables /attack and /attack_summary when PATH ends in .h5, else the JSON report.", valueName: "PATH"))
     var output: String?
 
     @Flag(help: "Overwrite an existing --output file.")
@@ -86,7 +87,16 @@ struct AttackEvaluateCommand: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         if let output {
-            do { try OutputFile.write(text, to: output, force: force, option: "--output") } catch { CommandSupport.fail("\(error)") }
+            if output.hasSuffix(".h5") {
+                do {
+                    try AttackRecordFile.write(
+                        results, to: output, force: force, scenario: scenario, replications: c.replications, threads: threads)
+                } catch {
+                    CommandSupport.fail("--output '\(output)': \(error)")
+                }
+            } else {
+                do { try OutputFile.write(text, to: output, force: force, option: "--output") } catch { CommandSupport.fail("\(error)") }
+            }
         }
         if json {
             print(text, terminator: "")
@@ -113,4 +123,57 @@ struct AttackReportJSON: Encodable {
     var seed: UInt64
     var replications: Int
     var attacks: [Attack]
+}
+
+/// `gctsim attack evaluate --output PATH.h5` (docs/trajectory-format.md, "Attack reports"): two
+/// compound tables, read by pandas in one line each — `/attack`, one row per (attack,
+/// replication) with every figure, and `/attack_summary`, one row per attack with each figure's
+/// mean and 95 % CI (`F_mean`, `F_ci_low`, `F_ci_high`), like `/sweep` and `/sweep_points`.
+enum AttackRecordFile {
+    static func write(
+        _ results: [AttackEvaluation.Result], to path: String, force: Bool, scenario: ResolvedScenario,
+        replications: Int, threads: Int
+    ) throws {
+        let names = AttackEvaluation.figureNames.map(\.name)
+        let nameWidth = max(results.map(\.name.utf8.count).max() ?? 1, 24)
+        let file = try RecordFile.create(path: path, overwrite: force)
+        let meta = try file.group("/meta")
+        try meta.setAttribute("kind", "attack_evaluation")
+        try meta.setAttribute("scenario_name", scenario.configuration.name)
+        try meta.setAttribute("scenario_hash", scenario.hashHex)
+        try meta.setAttribute("scenario_yaml", scenario.canonicalYAML)
+        try meta.setAttribute("seed", scenario.configuration.seed)
+        try meta.setAttribute("replications", replications)
+        try meta.setAttribute("attacks", results.map(\.name).joined(separator: ","))
+        try meta.setAttribute("figures", names.joined(separator: ","))
+        try meta.setAttribute("gctsim_version", GCTSimVersion.string)
+        let units = try file.createDataset(
+            "/attack_figures", fields: [RecordField("figure", .string(32)), RecordField("definition", .string(128))], chunkRows: 64)
+        try units.append(AttackEvaluation.figureNames.map { [.string($0.name), .string($0.unit)] })
+        let rows = try file.createDataset(
+            "/attack", fields: [RecordField("attack", .string(nameWidth)), RecordField("replication", .int64)]
+                + names.map { RecordField($0, .double) },
+            chunkRows: 256)
+        for r in results {
+            let n = r.values.first?.count ?? 0
+            try rows.append((0..<n).map { k in
+                [.string(r.name), .int64(Int64(k))] + r.values.map { .double($0[k]) }
+            })
+        }
+        var summaryFields = [RecordField("attack", .string(nameWidth)), RecordField("n", .int64)]
+        for name in names {
+            summaryFields += [RecordField("\(name)_mean", .double), RecordField("\(name)_ci_low", .double), RecordField("\(name)_ci_high", .double)]
+        }
+        let summary = try file.createDataset("/attack_summary", fields: summaryFields, chunkRows: 64)
+        try summary.append(results.map { r in
+            var row: [RecordValue] = [.string(r.name), .int64(Int64(r.values.first?.count ?? 0))]
+            for s in r.summaries {
+                row += [.double(s.mean), .double(s.ci95?[0] ?? .nan), .double(s.ci95?[1] ?? .nan)]
+            }
+            return row
+        })
+        let provenance = try file.group("/provenance")
+        try provenance.setAttribute("threads", threads)
+        try file.close(status: .complete)
+    }
 }

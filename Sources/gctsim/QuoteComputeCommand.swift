@@ -12,7 +12,7 @@ struct QuoteComputeCommand: ParsableCommand {
     var customOp = false
     @Option(name: .customLong("memory-gb"), help: "Memory in GB (up to 9 decimal places).")
     var memoryGB: String
-    @Option(help: "Compute units (whole number).")
+    @Option(help: "Compute units (up to 9 decimal places; the spec takes a Decimal).")
     var computeUnits: String
     @Option(help: "Execution time in minutes (up to 9 decimal places).")
     var minutes: String
@@ -44,7 +44,7 @@ struct QuoteComputeCommand: ParsableCommand {
             let operation = try operation()
             let resources = ComputeResources(
                 memoryGB: try QuoteIO.decimal(memoryGB, flag: "--memory-gb"),
-                computeUnits: try QuoteIO.integer(computeUnits, flag: "--compute-units"),
+                computeUnits: try QuoteIO.decimal(computeUnits, flag: "--compute-units"),
                 executionMinutes: try QuoteIO.decimal(minutes, flag: "--minutes"))
             let market = MarketConditions(
                 demandFactor: try QuoteIO.decimal(demand, flag: "--demand"),

@@ -66,7 +66,11 @@ struct RunCommand: ParsableCommand {
         } catch {
             CommandSupport.fail(error.description, located: true)
         }
+        for w in scenario.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         let c = scenario.configuration
+        if let sweep = scenario.sweep {
+            FileHandle.standardError.write(Data("note: \(sweep.location): the sweep: section is ignored by gctsim run (one scenario); run the sweep with gctsim sweep \(file)\n".utf8))
+        }
         if let summaryJSON, summaryJSON != "-" { OutputFile.check(summaryJSON, force: force, option: "--summary-json") }
         if !noOutput {
             let path = output ?? "results/\(c.name).h5"
@@ -172,7 +176,7 @@ enum HumanSummary {
         func gct(_ x: Double) -> String { String(format: "%.3f GCT", x) }
         let metric = Dictionary(o.metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         var s = "summary of replication 0 (\(String(format: "%.1f", o.run.endTime.seconds / 86_400)) simulated days, \(o.run.eventsHandled) events, \(Int(o.statistics.completed)) executions measured):\n"
-        s += "  supply: \(gct(c.economy.initialSupply.approximateGCT)) at start → \(gct(o.supply.total.approximateGCT)) now (minted \(gct(o.supply.minted.approximateGCT)), burned \(gct(o.supply.burned.approximateGCT)), staked \(gct(o.supply.staked.approximateGCT)))\n"
+        s += "  supply: \(gct((c.economy.initialSupply + c.economy.treasury).approximateGCT)) at start → \(gct(o.supply.total.approximateGCT)) now (minted \(gct(o.supply.minted.approximateGCT)), burned \(gct(o.supply.burned.approximateGCT)), staked \(gct(o.supply.staked.approximateGCT)))\n"
         if let promised = metric["apy_promised"], let paid = metric["apy_paid"] {
             s += String(format: "  staking APY: promised %.2f %%, paid %.2f %% (shortfall %@)\n", promised * 100, paid * 100, gct(metric["staking_shortfall_gct"] ?? 0))
         }

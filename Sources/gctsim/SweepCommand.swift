@@ -14,14 +14,16 @@ struct SweepCommand: ParsableCommand {
             differences between points are not drowned in noise; --independent gives each point its own \
             seed instead. Runs are spread over --threads and written in (point, replication) order, so the \
             file is the same for any thread count. The file is written as PATH.partial and renamed when \
-            complete; the same command resumes an interrupted sweep, skipping finished runs.
+            complete; the same command resumes an interrupted sweep, skipping finished runs. Without --var \
+            the scenario's sweep: section (vars, zip, replications) says what to sweep; any --var replaces \
+            its vars and zip, and --replications its replications.
             """
     )
 
     @Argument(help: "The scenario YAML file.")
     var file: String
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("A var or key path and its values: KEY=v1,v2,… or KEY=start..stop:step (repeatable).", valueName: "KEY=values"))
+    @Option(name: .customLong("var"), help: ArgumentHelp("A var or key path and its values: KEY=v1,v2,… or KEY=start..stop:step (repeatable; replaces the scenario's sweep: section).", valueName: "KEY=values"))
     var variables: [String] = []
 
     @Flag(help: "Pair the vars' lists position by position instead of taking every combination.")
@@ -45,8 +47,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The sweep file (default: results/sweep-NAME.h5).", valueName: "PATH"))
     var output: String?
 
-    @Flag(help: "Replace an existing file of another sweep (or an unreadable partial one).")
+    @Flag(help: "Replace an existing file of another sweep (or an unreadable partial one), and trajectory files of other runs.")
     var force = false
+
+    @Option(help: ArgumentHelp("Also write each run's trajectory (the HDF5 of gctsim run --output, one replication) as DIR/point-PPPP-rep-RRRR.h5; a run whose complete trajectory is there is not written again, any other existing file is refused without --force.", valueName: "DIR"))
+    var keepTrajectories: String?
 
     @Flag(help: "Independent seeds per point (seed derived from (seed, point)) instead of common random numbers.")
     var independent = false
@@ -66,7 +71,6 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
-        if variables.isEmpty { throw ValidationError("a sweep needs at least one --var KEY=v1,v2,… or KEY=start..stop:step") }
         if SweepSummary.Format(rawValue: summary) == nil { throw ValidationError("--summary must be csv, md or json, got '\(summary)'") }
         if let t = targetSecondsPerTask {
             if !planOnly { throw ValidationError("--target-seconds-per-task needs --plan") }
@@ -90,7 +94,9 @@ struct SweepCommand: ParsableCommand {
                 file: file, overrides: overrides + (seed.map { ["seed=\($0)"] } ?? []), variables: vars,
                 layout: zip ? .zip : .grid, replications: replications, seeding: independent ? .independent : .common)
         } catch {
-            CommandSupport.fail("\(error)")
+            // A located error (a scenario's or its sweep: section's) already says "file:line:col: error:".
+            let message = "\(error)"
+            CommandSupport.fail(message, located: message.range(of: #"^[^ ]+:[0-9]+:[0-9]+: error: "#, options: .regularExpression) != nil)
         }
         let name = sweep.base.configuration.name
         if planOnly {
@@ -111,6 +117,9 @@ struct SweepCommand: ParsableCommand {
         do {
             outcome = try SweepDriver.run(
                 sweep, output: path, threads: threads, shard: shardSpec, force: force, version: GCTSimVersion.string,
+                trajectories: keepTrajectories.map {
+                    SweepTrajectories(directory: $0, force: force, version: GCTSimVersion.string, gitCommit: GCTSimVersion.gitCommit)
+                },
                 progress: show)
         } catch {
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }

@@ -31,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
         }
+        for w in scenario.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         print(Self.summary(scenario))
         for line in Self.calibrationLines(scenario.configuration.providers) { print(line) }
         if printResolved { print(scenario.canonicalYAML, terminator: "") }

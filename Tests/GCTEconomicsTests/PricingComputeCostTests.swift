@@ -53,6 +53,18 @@ import Testing
         #expect(q.cost.baseUnits == 33_333_334)
     }
 
+    @Test func fractionalComputeUnitsAreCarried() throws {
+        // The spec takes Decimal(compute_units): 0.4 units add 0.02, never rounded to 0 units.
+        // matrix_multiplication 0.15 × (1 + 0.4·0.05) = 0.15 × 1.02 = 0.153
+        let r = ComputeResources(memoryGB: .zero, computeUnits: Self.fd("0.4"), executionMinutes: .zero)
+        let q = try ComputePricing.calculateComputeCost(operation: .matrixMultiplication, resources: r, market: .neutral)
+        #expect(q.cost == Self.gct("0.153"))
+        // 10⁻⁹ unit adds 5·10⁻¹¹ to the factor: 0.1 × (1 + 5·10⁻¹¹) → up to 0.100000001
+        let tiny = ComputeResources(memoryGB: .zero, computeUnits: FixedDecimal(nanos: 1), executionMinutes: .zero)
+        let t = try ComputePricing.calculateComputeCost(operation: .auraKernelExecution, resources: tiny, market: .neutral)
+        #expect(t.cost.baseUnits == 100_000_001)
+    }
+
     @Test func fractionalInputsAreExact() throws {
         // 0.000000001 GB adds 10⁻¹⁰ to the factor: 0.1 × (1 + 10⁻¹⁰) = 0.1 + 10⁻¹¹ → up to 0.100000001
         let r = ComputeResources(memoryGB: FixedDecimal(nanos: 1), computeUnits: 0, executionMinutes: .zero)

@@ -102,6 +102,22 @@ struct CalibrationProfileTests {
         #expect(!error.description.contains("\n"))
     }
 
+    @Test("a profile without a kernel a requested operation needs: one located warning naming the kernel and the operations; compile is exempt")
+    func missingKernelWarns() throws {
+        // The class requests matrix_multiplication and kernel_compilation: no warning for the missing
+        // compile figure (a CPU profile never has one).
+        let (full, _) = try load(profile: Self.good)
+        #expect(try full.get().warnings.isEmpty)
+        let noMatmul = Self.good.replacingOccurrences(
+            of: "- operation: matmul\n  unit: flop\n  size: 256\n  seconds: 0.03\n  units: 33554432.0\n  secondsPerUnit: 1.0e-09\n", with: "")
+        #expect(noMatmul != Self.good)
+        let (partial, _) = try load(profile: noMatmul)
+        let warnings = try partial.get().warnings
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains(":5:") == true, "located at the calibration key: \(warnings)")
+        #expect(warnings.first?.contains("warning: providers.service_time.calibration names a profile without a figure for matmul: matrix_multiplication keep") == true, "\(warnings)")
+    }
+
     @Test("every shipped profile (scenarios/calibration/) loads; calibrated.yaml uses host-cpu.yaml")
     func shippedProfiles() throws {
         let dir = GCTTestSupport.packageRoot.appendingPathComponent("scenarios/calibration")

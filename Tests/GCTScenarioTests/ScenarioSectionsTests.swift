@@ -105,6 +105,7 @@ struct ScenarioSectionsTests {
         ("governance_quorum", "\"0.25\"", "0.25"), ("governance_threshold", "\"0.6\"", "0.6"),
         ("staking_funding", "mint", "mint"), ("slash_destination", "treasury", "treasury"),
         ("burn_rate", "\"1/200\"", "0.005"),  // the economy section's rate parser: fractions too
+        ("oracle_min_reports", "5", "5"), ("oracle_min_reports", "\"1_0\"", "10"), ("staking_bonus_cap", "\"5%\"", "0.05"),
     ])
     func parameterKeys(key: String, written: String, normal: String) throws {
         let yaml = withSections("governance: {proposals: [{title: p, at: 1m, parameters: {\(key): \(written)}}]}\n")
@@ -114,7 +115,7 @@ struct ScenarioSectionsTests {
 
     @Test("Every ParameterKey is tested above")
     func allParameterKeys() {
-        #expect(ParameterKey.allCases.count == 9)
+        #expect(ParameterKey.allCases.count == 11)
     }
 
     @Test("Booleans: true/false in YAML 1.2 spellings")
@@ -448,6 +449,22 @@ struct ScenarioSectionErrorTests {
             edits: appended("validators: {count: 3, stake: \"10000\"}\nattacks: {oracle_manipulation: [{start: 1m, end: 2m, validators: 4, bias: 0.3}]}"),
             location: "12:66", contains: ["attacks.oracle_manipulation.0.validators (4) must not exceed validators.count (3)"]),
         MalformedCase(
+            label: "outage bias without a coalition",
+            edits: appended("validators: {count: 3, stake: \"10000\"}\nattacks: {outage: [{start: 1m, end: 2m, offline_share: 0.5, bias: 0.3}]}"),
+            location: "12:67", contains: ["attacks.outage.0.bias: a bias needs a coalition (weight_share)"]),
+        MalformedCase(
+            label: "sybil stake below the minimum",
+            edits: appended("validators: {count: 3, stake: \"10000\"}\nattacks: {sybil: [{start: 1m, end: 2m, validators: 2, stake: \"5000\", bias: 0.3}]}"),
+            location: "12:62", contains: ["attacks.sybil.0.stake", "must be at least economy.staking.min_stake"]),
+        MalformedCase(
+            label: "wash trading with an unknown mode",
+            edits: appended("attacks: {wash_trading: [{start: 1m, end: 2m, mode: wash, rate_per_s: 1, amount: \"10\"}]}"),
+            location: "11:53", contains: ["attacks.wash_trading.0.mode", "execute"]),
+        MalformedCase(
+            label: "governance capture of an unknown parameter",
+            edits: appended("attacks: {governance_capture: [{at: 1m, stake: \"20000\", parameters: {burn_rat: \"0\"}}]}"),
+            location: "11:70", contains: ["unknown parameter 'burn_rat'"], suggestion: "burn_rate"),
+        MalformedCase(
             label: "oracle manipulation without validators",
             edits: appended("attacks: {oracle_manipulation: [{start: 1m, end: 2m, validators: 1, bias: 0.3}]}"), location: "11:33",
             contains: ["oracle manipulation needs a validators section"]),
@@ -473,6 +490,13 @@ struct ScenarioSectionErrorTests {
             label: "zero provider accounts", edits: [("  servers: 2", "  servers: 2\n  count: 0")], location: "5:10",
             contains: ["providers.count must be a whole number >= 1, got 0"]),
         MalformedCase(
+            label: "user region without validators", edits: [("    budget: \"10\"\n", "    budget: \"10\"\n    region: us-east\n")],
+            location: "11:13", contains: ["users.0.region needs validators in that region"]),
+        MalformedCase(
+            label: "unknown user region suggests",
+            edits: [("    budget: \"10\"\n", "    budget: \"10\"\n    region: us-eas\nvalidators: {count: 3, stake: \"10000\", regions: {us-east: 1, eu-west: 1}}\n")],
+            location: "11:13", contains: ["users.0.region: unknown region 'us-eas'", "valid: eu-west, us-east"], suggestion: "us-east"),
+        MalformedCase(
             label: "sample_events not a boolean", edits: appended("metrics: {sample_events: 1}"), location: "11:26",
             contains: ["metrics.sample_events: expected true or false, got '1'"]),
     ]
@@ -490,5 +514,39 @@ struct ScenarioSectionErrorTests {
         }
         #expect(error.suggestion == c.suggestion, "\(text)")
         if let s = c.suggestion { #expect(text.hasSuffix("did you mean '\(s)'?")) }
+    }
+}
+
+/// Keys written where they cannot act give one located warning each (issue 13, no inert keys).
+@Suite("Scenario warnings: keys that cannot act")
+struct ScenarioWarningTests {
+    @Test("each inert placement warns at the key, naming what it needs", arguments: [
+        ("pricing: {market_multiplier: literal}", "11:11", "pricing.market_multiplier has no effect without validators"),
+        ("pricing: {fixed_price: \"1\"}", "11:11", "pricing.fixed_price has no effect unless pricing.mode is fixed"),
+        ("validators: {count: 3, stake: \"10000\", hardware: {gpu_count: 4}}", "11:40", "validators.hardware is not read by this world"),
+        ("validators: {count: 3, stake: \"10000\"}\noracle: {regional_pricing: true}", "12:10", "oracle.regional_pricing needs user classes with a region"),
+        ("validators: {count: 3, stake: \"10000\"}\noracle: {utc_offset_hours: 5}", "12:10", "oracle.utc_offset_hours has no effect without oracle.time_of_day_pricing"),
+    ])
+    func warns(_ sections: String, _ location: String, _ fragment: String) throws {
+        let s = try ScenarioLoader.load(yaml: withSections(sections + "\n"), file: "<scenario>")
+        #expect(s.warnings.count == 1, "\(s.warnings)")
+        let w = try #require(s.warnings.first)
+        #expect(w.hasPrefix("<scenario>:\(location): warning: "), "\(w)")
+        #expect(w.contains(fragment), "\(w)")
+        #expect(!w.contains("\n"))
+    }
+
+    @Test("the same keys where they act give no warning")
+    func quietWhereTheyAct() throws {
+        let acting = """
+            validators: {count: 3, stake: "10000", regions: {us-east: 1}}
+            oracle: {regional_pricing: true, time_of_day_pricing: true, utc_offset_hours: 5}
+            pricing: {market_multiplier: literal}
+
+            """
+        let yaml = withSections(acting).replacingOccurrences(of: "    budget: \"10\"\n", with: "    budget: \"10\"\n    region: us-east\n")
+        let s = try ScenarioLoader.load(yaml: yaml, file: "<scenario>")
+        #expect(s.warnings.isEmpty, "\(s.warnings)")
+        #expect(s.configuration.users[0].region == "us-east")
     }
 }

@@ -165,3 +165,71 @@ struct SlashedValidatorTests {
         #expect((report[.oracleFailedRounds] ?? 1) == 0)
     }
 }
+
+/// Treasury and compute units as documented (issue 13): the treasury is minted at genesis besides
+/// the initial supply, within the cap; a fractional `compute_units` prices the fraction.
+@Suite("Genesis treasury and fractional compute units")
+struct GenesisTreasuryTests {
+    @Test("economy.treasury is minted besides the initial supply, up to the cap")
+    func treasuryMinted() throws {
+        // 100 M initial + 900 M treasury = the 1 B cap: valid, and every user budget still comes
+        // out of the initial supply (the reserve), not the treasury.
+        let c = try loadScenario("scenarios/ci/smoke.yaml", ["economy.treasury=900_000_000"])
+        let world = try World(c, replication: 0, observer: ScalingRecorder())
+        #expect(world.ledger.supply.minted == TokenAmount(gct: 1_000_000_000))
+        #expect(world.ledger.balance(of: world.shared.accounts.treasury) == TokenAmount(gct: 900_000_000))
+        // One base unit more is over the cap: refused where it is written.
+        #expect(throws: (any Error).self) {
+            _ = try loadScenario("scenarios/ci/smoke.yaml", ["economy.treasury=900_000_000.000000001"])
+        }
+    }
+
+    @Test("compute_units 0.4 prices 0.4 units (not rounded to 0)")
+    func fractionalComputeUnits() throws {
+        func meanCost(_ units: String) throws -> Double {
+            let c = try loadScenario("scenarios/ci/fixed-pool.yaml", ["duration=1h", "users.0.resources.compute_units=\(units)"])
+            let o = RecordingObserver()
+            var world = try World(c, replication: 0, observer: o)
+            _ = world.runToEnd(stopFlag: nil)
+            let costs = o.executions.filter { $0.outcome == .completed }.map { Double($0.cost.baseUnits) }
+            return costs.reduce(0, +) / Double(costs.count)
+        }
+        let zero = try meanCost("0"), fraction = try meanCost("0.4")
+        #expect(fraction > zero, "compute_units 0.4 priced like 0: \(zero) vs \(fraction)")
+    }
+}
+
+/// Regional pricing in the loop (issue 13): validators report per region; a class's requests pay its
+/// region's multiplier; without `oracle.regional_pricing` a class's region changes nothing.
+@Suite("Regional pricing")
+struct RegionalPricingTests {
+    func run(_ overrides: [String]) throws -> (World, RecordingObserver) {
+        let c = try loadScenario("scenarios/ci/smoke.yaml", ["duration=12h", "autoscaling.enabled=false"] + overrides)
+        let o = RecordingObserver()
+        var world = try World(c, replication: 0, observer: o)
+        _ = world.runToEnd(stopFlag: nil)
+        #expect(world.violation == nil)
+        return (world, o)
+    }
+
+    @Test("the region holding all the demand on half the capacity pays more than the network")
+    func scarceRegionPaysMore() throws {
+        let (off, o0) = try run([])
+        let (on, o1) = try run(["oracle.regional_pricing=true"])
+        // smoke: researchers in us-east, validators in us-east and eu-west (equal weights).
+        #expect(on.oracle.reportFields == OracleNetwork.fields + ["capacity/eu-west", "demand/eu-west", "capacity/us-east", "demand/us-east"])
+        let east = try #require(on.scenario.configuration.validators?.regions.firstIndex { $0.name == "us-east" })
+        #expect(on.oracle.regionalMultipliers[east] > .one, "\(on.oracle.regionalMultipliers)")
+        func paid(_ o: RecordingObserver) -> Int64 { o.executions.filter { $0.outcome == .completed }.reduce(0) { $0 + $1.cost.baseUnits } }
+        #expect(paid(o1) > paid(o0))
+        #expect(off.oracle.regionalMultipliers.isEmpty)
+    }
+
+    @Test("a class region without regional pricing leaves the run identical")
+    func regionAloneIsInert() throws {
+        let (_, a) = try run([])
+        let (_, b) = try run(["users.0.region=eu-west"])
+        #expect(a.executions.map(\.cost) == b.executions.map(\.cost))
+        #expect(a.executions.count == b.executions.count)
+    }
+}

@@ -95,7 +95,9 @@ def classify(proc_result, timed_out):
     rc, err = proc_result.returncode, proc_result.stderr.decode("utf-8", "replace")
     if rc < 0 or rc >= 128: return "CRASH", err[-300:]
     if rc == 0: return "ok", ""
-    lines = [l for l in err.split("\n") if l.strip() and not l.startswith("check: ") and not l.startswith("calibrate:")]
+    # Warnings (a key written where it cannot act: `FILE:LINE:COL: warning: ...`) precede the error.
+    lines = [l for l in err.split("\n") if l.strip() and not l.startswith("check: ") and not l.startswith("calibrate:")
+             and ": warning: " not in l]
     if len(lines) != 1 or len(lines[0]) > 320: return "MALFORMED", err[:600]
     return ("located" if LOCATED.match(lines[0]) and not lines[0].startswith("error:") else "error"), lines[0]
 

@@ -6,19 +6,24 @@
 public struct ComputeResources: Hashable, Sendable {
     /// `resource_requirements["memory_gb"]`, exact to 10⁻⁹ GB.
     public var memoryGB: FixedDecimal
-    /// `resource_requirements["compute_units"]`, a whole number.
-    public var computeUnits: Int64
+    /// `resource_requirements["compute_units"]`, exact to 10⁻⁹ unit (the spec takes a `Decimal`).
+    public var computeUnits: FixedDecimal
     /// `resource_requirements["execution_time_minutes"]`, exact to 10⁻⁹ minute.
     public var executionMinutes: FixedDecimal
 
     public static let maximumMemoryGB = FixedDecimal(1_000_000)
-    public static let maximumComputeUnits: Int64 = 1_000_000
+    public static let maximumComputeUnits = FixedDecimal(1_000_000)
     public static let maximumExecutionMinutes = FixedDecimal(10_000_000)
 
-    public init(memoryGB: FixedDecimal, computeUnits: Int64, executionMinutes: FixedDecimal) {
+    public init(memoryGB: FixedDecimal, computeUnits: FixedDecimal, executionMinutes: FixedDecimal) {
         self.memoryGB = memoryGB
         self.computeUnits = computeUnits
         self.executionMinutes = executionMinutes
+    }
+
+    /// Whole compute units (`computeUnits` ≥ 0).
+    public init(memoryGB: FixedDecimal, computeUnits: Int64, executionMinutes: FixedDecimal) {
+        self.init(memoryGB: memoryGB, computeUnits: FixedDecimal(computeUnits), executionMinutes: executionMinutes)
     }
 }
 

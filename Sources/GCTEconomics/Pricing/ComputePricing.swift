@@ -26,20 +26,16 @@ public enum ComputePricing {
     ) throws(ComputeCostError) -> ComputeCostQuote {
         try check(resources.memoryGB, ComputeResources.maximumMemoryGB, "memory_gb")
         try check(resources.executionMinutes, ComputeResources.maximumExecutionMinutes, "execution_time_minutes")
-        guard resources.computeUnits >= 0, resources.computeUnits <= ComputeResources.maximumComputeUnits else {
-            throw .outOfRange(
-                field: "compute_units", value: String(resources.computeUnits),
-                maximum: String(ComputeResources.maximumComputeUnits))
-        }
+        try check(resources.computeUnits, ComputeResources.maximumComputeUnits, "compute_units")
         try check(market.demandFactor, MarketConditions.maximumFactor, "demand_factor")
         try check(market.supplyFactor, MarketConditions.maximumFactor, "supply_factor")
         try check(market.congestionFactor, MarketConditions.maximumFactor, "network_congestion_factor")
         guard market.supplyFactor.nanos > 0 else { throw .zeroSupplyFactor }
 
-        // (1 + 0.1 m + 0.05 c + 0.02 t) × 10¹¹, with m and t in nanos (× 10⁹):
-        //   10¹¹ + 10 m_n + 5·10⁹ c + 2 t_n   (≤ 3.6 × 10¹⁶ within the bounds)
+        // (1 + 0.1 m + 0.05 c + 0.02 t) × 10¹¹, with m, c and t in nanos (× 10⁹):
+        //   10¹¹ + 10 m_n + 5 c_n + 2 t_n   (≤ 3.6 × 10¹⁶ within the bounds)
         let resourceFactor: UInt128 =
-            100_000_000_000 + 10 * UInt128(resources.memoryGB.nanos) + 5_000_000_000 * UInt128(resources.computeUnits)
+            100_000_000_000 + 10 * UInt128(resources.memoryGB.nanos) + 5 * UInt128(resources.computeUnits.nanos)
             + 2 * UInt128(resources.executionMinutes.nanos)
         // cost_base_units = base × R₁₀₀ × d_n × g_n / (10¹¹ × 10⁹ × s_n)
         let a = UInt128(operation.baseCost.baseUnits) * resourceFactor

@@ -73,6 +73,11 @@ public struct FLAMEEngine: Sendable {
         guard minuteNanos <= UInt128(Int64.max) else {
             throw .pricing(.outOfRange(field: "execution_time_estimate", value: "too large", maximum: "10000000 minutes"))
         }
+        guard requirements.gpuCores >= 0, requirements.gpuCores <= 1_000_000 else {
+            throw .pricing(.outOfRange(
+                field: "compute_units", value: String(requirements.gpuCores),
+                maximum: ComputeResources.maximumComputeUnits.decimalString()))
+        }
         let quote: ComputeCostQuote
         do {
             quote = try ComputePricing.calculateComputeCost(

@@ -17,17 +17,21 @@ public enum StakingYield {
     /// 50 000 → 17 %; 80 000 → 20 %; 2 000 000 → 20 % (capped).
     ///
     /// - Precondition: `stake` is non-negative.
-    public static func annualPercentageYield(stake: TokenAmount) -> Rate {
+    ///
+    /// - Parameter bonusCap: the largest bonus (`0.08` in the spec; governable as
+    ///   `staking_bonus_cap`). `ParameterChange.validated()` refuses a cap whose sum with the
+    ///   base APY is not representable.
+    public static func annualPercentageYield(stake: TokenAmount, bonusCap: Rate = maximumBonus) -> Rate {
         precondition(stake.baseUnits >= 0, "a stake is non-negative")
-        let bonus = Rate.min(Rate(stake.baseUnits, over: 1_000_000_000_000_000), maximumBonus)
-        // Denominators divide 10¹⁵ × 25, so the sum always fits.
+        let bonus = Rate.min(Rate(stake.baseUnits, over: 1_000_000_000_000_000), bonusCap)
+        // Denominators divide 10¹⁵ × 25 (or the cap's, checked when it was set), so the sum fits.
         return Rate.adding(baseAPY, bonus)!
     }
 
     /// `stake × APY`, rounded **down** to a base unit (a reward never exceeds the rule).
     ///
     /// Worked: 10 000 GCT → 1300 GCT; 50 000 → 8500; 80 000 → 16 000; 2 000 000 → 400 000.
-    public static func expectedAnnualRewards(stake: TokenAmount) -> TokenAmount {
-        stake.multiplied(by: annualPercentageYield(stake: stake), rounding: .down)
+    public static func expectedAnnualRewards(stake: TokenAmount, bonusCap: Rate = maximumBonus) -> TokenAmount {
+        stake.multiplied(by: annualPercentageYield(stake: stake, bonusCap: bonusCap), rounding: .down)
     }
 }

@@ -31,7 +31,7 @@ extension StakingBook {
             var due = positions[i].pendingDue
             positions[i].pendingDue = .zero
             if positions[i].status == .active {
-                let promised = StakingBook.promised(positions[i], through: time)
+                let promised = StakingBook.promised(positions[i], through: time, bonusCap: bonusCap)
                 due += promised - positions[i].promisedInPeriod
                 positions[i].promisedInPeriod = promised
             }

@@ -3,8 +3,22 @@
 /// Money moves only through the `Ledger` passed to each call; the book keeps positions.
 public struct StakingBook: Sendable {
     public internal(set) var positions: [StakingPosition] = []
+    /// The largest stake bonus of the APY in force (`StakingYield.maximumBonus` unless changed).
+    public private(set) var bonusCap: Rate = StakingYield.maximumBonus
 
     public init() {}
+
+    /// Changes the bonus cap at `time`: every active position's promise up to `time` is fixed at
+    /// the old APY (kept for the next reward epoch, as when a stake changes) and accrues at the
+    /// new one from `time` on. Nothing changes when the cap is the one in force.
+    public mutating func setBonusCap(_ cap: Rate, at time: Timestamp) {
+        guard cap != bonusCap else { return }
+        for i in positions.indices { closeAccrualPeriod(i, at: time) }
+        bonusCap = cap
+        for i in positions.indices {
+            positions[i].expectedAnnualRewards = StakingYield.expectedAnnualRewards(stake: positions[i].amount, bonusCap: cap)
+        }
+    }
 
     @inlinable
     public func position(_ id: StakingPositionID) throws(StakingError) -> StakingPosition {
@@ -25,7 +39,7 @@ public struct StakingBook: Sendable {
         let id = StakingPositionID(rawValue: Int32(positions.count))
         positions.append(StakingPosition(
             owner: owner, amount: amount, stakedAt: time,
-            expectedAnnualRewards: StakingYield.expectedAnnualRewards(stake: amount),
+            expectedAnnualRewards: StakingYield.expectedAnnualRewards(stake: amount, bonusCap: bonusCap),
             status: .active, unbondingUntil: nil, accrualStart: time,
             promisedInPeriod: .zero, pendingDue: .zero, promisedTotal: .zero, paidTotal: .zero, slashedTotal: .zero, lastOffence: nil))
         return id
@@ -94,7 +108,7 @@ public struct StakingBook: Sendable {
         positions[i].amount -= amount
         positions[i].slashedTotal += amount
         positions[i].lastOffence = offence
-        positions[i].expectedAnnualRewards = StakingYield.expectedAnnualRewards(stake: positions[i].amount)
+        positions[i].expectedAnnualRewards = StakingYield.expectedAnnualRewards(stake: positions[i].amount, bonusCap: bonusCap)
         if positions[i].status == .active && positions[i].amount < minimum { positions[i].status = .slashed }
         return amount
     }
@@ -103,7 +117,7 @@ public struct StakingBook: Sendable {
     /// reward epoch) and starts a new accrual period there.
     private mutating func closeAccrualPeriod(_ i: Int, at time: Timestamp) {
         guard positions[i].status == .active else { return }
-        positions[i].pendingDue += StakingBook.promised(positions[i], through: time) - positions[i].promisedInPeriod
+        positions[i].pendingDue += StakingBook.promised(positions[i], through: time, bonusCap: bonusCap) - positions[i].promisedInPeriod
         positions[i].accrualStart = time
         positions[i].promisedInPeriod = .zero
     }
@@ -113,10 +127,12 @@ public struct StakingBook: Sendable {
     ///
     /// Because the promise is cumulative and rounded once, summing the per-epoch differences
     /// over a year of epochs gives exactly `floor(amount × apy)`: no base unit lost or created.
-    public static func promised(_ p: StakingPosition, through time: Timestamp) -> TokenAmount {
+    public static func promised(
+        _ p: StakingPosition, through time: Timestamp, bonusCap: Rate = StakingYield.maximumBonus
+    ) -> TokenAmount {
         let elapsed = max(0, time.microseconds - p.accrualStart.microseconds)
         guard p.amount.isPositive && elapsed > 0 else { return .zero }
-        let apy = StakingYield.annualPercentageYield(stake: p.amount)
+        let apy = StakingYield.annualPercentageYield(stake: p.amount, bonusCap: bonusCap)
         let a = UInt128(p.amount.baseUnits) * UInt128(apy.numerator)
         let c = UInt128(apy.denominator) * UInt128(TimeSpan.year.microseconds)
         let q = ExactArithmetic.multiplyDivide(a, UInt128(elapsed), c, rounding: .down)!.quotient

@@ -63,6 +63,10 @@ public struct EconomicParameters: Hashable, Sendable {
     public var governanceThreshold: Rate
     /// The same for `emergency` proposals.
     public var emergencyThreshold: Rate
+    /// Fewest validator reports for an oracle consensus (`aggregate_with_consensus`: "need ≥3").
+    public var oracleMinimumReports: Int = 3
+    /// The largest stake bonus of `calculate_staking_rewards` (`min(stake / 1 000 000, 0.08)`).
+    public var stakingBonusCap: Rate = StakingYield.maximumBonus
 
     /// PRD-010's constants; our choices where it is silent.
     public static let specDefaults = EconomicParameters(

@@ -9,6 +9,10 @@ public enum ParameterKey: String, Sendable, Hashable, CaseIterable, Codable {
     case governanceThreshold = "governance_threshold"
     case stakingFunding = "staking_funding"
     case slashDestination = "slash_destination"
+    /// The oracle's minimum number of reports per round (PRD-010 `aggregate_with_consensus`: 3).
+    case oracleMinimumReports = "oracle_min_reports"
+    /// The largest stake bonus on top of the base APY (PRD-010 `calculate_staking_rewards`: 0.08).
+    case stakingBonusCap = "staking_bonus_cap"
 }
 
 /// Why a parameter value was refused.
@@ -37,6 +41,8 @@ public enum ParameterChange: Hashable, Sendable {
     case governanceThreshold(Rate)
     case stakingFunding(StakingFundingSource)
     case slashDestination(SlashDestination)
+    case oracleMinimumReports(Int)
+    case stakingBonusCap(Rate)
 
     /// The parameter it changes.
     public var key: ParameterKey {
@@ -50,6 +56,8 @@ public enum ParameterChange: Hashable, Sendable {
         case .governanceThreshold: .governanceThreshold
         case .stakingFunding: .stakingFunding
         case .slashDestination: .slashDestination
+        case .oracleMinimumReports: .oracleMinimumReports
+        case .stakingBonusCap: .stakingBonusCap
         }
     }
 
@@ -58,13 +66,17 @@ public enum ParameterChange: Hashable, Sendable {
     public var valueText: String {
         switch self {
         case let .burnRate(r), let .miningRewardRate(r), let .validatorRewardRate(r),
-             let .governanceQuorum(r), let .governanceThreshold(r):
+             let .governanceQuorum(r), let .governanceThreshold(r), let .stakingBonusCap(r):
             r.description
         case let .stakingMinimum(a), let .governanceMinimumStake(a): a.decimalString()
+        case let .oracleMinimumReports(n): String(n)
         case let .stakingFunding(f): f.rawValue
         case let .slashDestination(d): d.rawValue
         }
     }
+
+    /// The largest `oracle_min_reports` accepted (a bound on input, far above any validator set simulated).
+    public static let maximumOracleReports = 100_000
 
     /// The change if its value is in range (rates at most 1, amounts positive).
     ///
@@ -76,6 +88,15 @@ public enum ParameterChange: Hashable, Sendable {
             guard r <= .one else { throw .invalidValue(key: key, value: valueText, reason: "must be at most \(Rate.one)") }
         case let .stakingMinimum(a), let .governanceMinimumStake(a):
             guard a.isPositive else { throw .invalidValue(key: key, value: valueText, reason: "must be positive") }
+        case let .oracleMinimumReports(n):
+            guard n >= 1 && n <= ParameterChange.maximumOracleReports else {
+                throw .invalidValue(key: key, value: valueText, reason: "must be a whole number in [1, \(ParameterChange.maximumOracleReports)]")
+            }
+        case let .stakingBonusCap(r):
+            guard r <= .one else { throw .invalidValue(key: key, value: valueText, reason: "must be at most \(Rate.one)") }
+            guard Rate.adding(StakingYield.baseAPY, r) != nil else {
+                throw .invalidValue(key: key, value: valueText, reason: "the base APY plus this cap is not an exact rate (use a decimal such as 0.05)")
+            }
         case .stakingFunding, .slashDestination:
             break
         }
@@ -96,6 +117,8 @@ extension EconomicParameters {
         case .governanceThreshold: .governanceThreshold(governanceThreshold)
         case .stakingFunding: .stakingFunding(stakingFunding)
         case .slashDestination: .slashDestination(slashDestination)
+        case .oracleMinimumReports: .oracleMinimumReports(oracleMinimumReports)
+        case .stakingBonusCap: .stakingBonusCap(stakingBonusCap)
         }
     }
 
@@ -116,6 +139,8 @@ extension EconomicParameters {
         case let .governanceThreshold(r): governanceThreshold = r
         case let .stakingFunding(f): stakingFunding = f
         case let .slashDestination(d): slashDestination = d
+        case let .oracleMinimumReports(n): oracleMinimumReports = n
+        case let .stakingBonusCap(r): stakingBonusCap = r
         }
     }
 
@@ -155,6 +180,12 @@ extension ParameterChange {
         case .governanceThreshold: self = .governanceThreshold(try rate())
         case .stakingFunding: self = .stakingFunding(try choice(StakingFundingSource.self))
         case .slashDestination: self = .slashDestination(try choice(SlashDestination.self))
+        case .oracleMinimumReports:
+            guard let n = Int(String(text.filter { $0 != "_" })) else {
+                throw .invalidValue(key: key, value: text, reason: "must be a whole number such as 5")
+            }
+            self = .oracleMinimumReports(n)
+        case .stakingBonusCap: self = .stakingBonusCap(try rate())
         }
     }
 }

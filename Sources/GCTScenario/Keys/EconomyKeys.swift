@@ -48,6 +48,7 @@ extension StakingConfiguration {
             .value("epoch", \.epoch, Codecs.positiveDuration, "reward epoch length (spec silent)"),
             .value("funding", \.funding, Codecs.choice(StakingFundingSource.self), "source of staking rewards; `mint`: minted on demand within the cap (spec silent; departure D1)"),
             .value("cooldown", \.cooldown, Codecs.duration, "wait between unstaking and withdrawal (spec silent)"),
+            .optional("bonus_cap", \.bonusCap, Codecs.governable(Codecs.rate) { .stakingBonusCap($0) }, "largest stake bonus on top of the 12 % base APY: `min(stake / 1 000 000 GCT, cap)` (`calculate_staking_rewards`; 0.08 when absent; governable as `staking_bonus_cap`)"),
         ], documented: EconomyConfiguration.spec.staking)
     }
 }

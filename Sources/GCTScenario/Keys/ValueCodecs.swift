@@ -78,4 +78,19 @@ enum Codecs {
             decode: { (n, k) throws(ScenarioError) in try ScenarioDecoder.distribution(n, k, time: false) },
             encode: { CanonicalYAML.distribution($0, time: false) })
     }
+
+    /// A governable parameter's value, read with the kind's codec and checked by
+    /// `ParameterChange.validated()`: the same rule as a governance proposal setting it.
+    static func governable<V>(
+        _ base: ValueCodec<V>, _ change: @escaping (V) -> ParameterChange
+    ) -> ValueCodec<V> {
+        ValueCodec(
+            type: base.type,
+            decode: { (n, k) throws(ScenarioError) in
+                let value = try base.decode(n, k)
+                do { _ = try change(value).validated() } catch { throw ScenarioError(at: n.location, keyPath: k, "\(k): \(error)") }
+                return value
+            },
+            encode: base.encode)
+    }
 }

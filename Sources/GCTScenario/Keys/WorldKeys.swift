@@ -106,7 +106,7 @@ extension ValidatorsConfiguration {
 extension HardwareConfiguration {
     static var keys: ScenarioSection<HardwareConfiguration> {
         ScenarioSection(keys: [
-            .value("gpu_count", \.gpuCount, Codecs.integer(minimum: 1), "GPUs per validator"),
+            .value("gpu_count", \.gpuCount, Codecs.integer(minimum: 1), "GPUs per validator (not read by the world: a warning when set)"),
             .value("memory_gb", \.memoryGB, Codecs.number("> 0") { $0 > 0 }, "memory per GPU in GB"),
             .value("compute_capability", \.computeCapability, Codecs.number("> 0") { $0 > 0 }, "CUDA-style compute capability"),
         ], documented: HardwareConfiguration())
@@ -130,10 +130,11 @@ extension OracleConfiguration {
             .value("slash_outliers", \.slashOutliers, Codecs.boolean, "slash outliers (`economy.slashing.oracle_outlier`)"),
             .value("slash_unavailable", \.slashUnavailable, Codecs.boolean, "slash validators that miss a round (`economy.slashing.unavailability`)"),
             .value("detector", \.detector, Codecs.boolean, "run `detect_price_manipulation` on each consensus price"),
-            .value("regional_pricing", \.regionalPricing, Codecs.boolean, "price per region (departure P12)"),
+            .value("regional_pricing", \.regionalPricing, Codecs.boolean, "validators report per region; a request of a class with a `region` pays its region's multiplier (departure P12)"),
             .value("time_of_day_pricing", \.timeOfDayPricing, Codecs.boolean, "time-of-day pricing (departure P12)"),
             .value("utc_offset_hours", \.utcOffsetHours, Codecs.number("a whole number in [-12, 14]") { $0 >= -12 && $0 <= 14 && $0 == $0.rounded() }, "UTC offset of the local clock of time-of-day pricing, whole hours (the library's `TimeOfDayPricing` takes whole hours; 5.5 is refused, not rounded)"),
             .optional("congestion_from", \.congestionFrom, Codecs.choice(CongestionSource.self), "which consensus fields set the congestion factor users pay (`ratio` when absent; docs/world-model.md)"),
+            .optional("min_reports", \.minReports, Codecs.governable(Codecs.integer(minimum: 1)) { .oracleMinimumReports($0) }, "fewest validator reports for a consensus; a round with fewer is short (`aggregate_with_consensus`: 3 when absent; governable as `oracle_min_reports`)"),
             .optional("investigate_alarms", \.investigateAlarms, Codecs.boolean, "investigate each detector alarm and slash the reports beyond its threshold (`economy.slashing.proven_manipulation`; off when absent; docs/attacks.md)"),
         ], documented: OracleConfiguration())
     }

@@ -65,13 +65,18 @@ public struct StakingConfiguration: Hashable, Sendable {
     public var funding: StakingFundingSource
     /// Wait between unstaking and withdrawal (spec silent).
     public var cooldown: ScenarioDuration
+    /// The largest stake bonus on top of the base APY (`nil`: the spec's 0.08; governable as
+    /// `staking_bonus_cap`).
+    public var bonusCap: Rate?
 
     public init(
         minStake: TokenAmount = EconomicParameters.specDefaults.stakingMinimum,
         epoch: ScenarioDuration = ScenarioDuration(EconomicParameters.specDefaults.epochLength),
         funding: StakingFundingSource = EconomicParameters.specDefaults.stakingFunding,
-        cooldown: ScenarioDuration = ScenarioDuration(EconomicParameters.specDefaults.unstakeCooldown)
+        cooldown: ScenarioDuration = ScenarioDuration(EconomicParameters.specDefaults.unstakeCooldown),
+        bonusCap: Rate? = nil
     ) {
+        self.bonusCap = bonusCap
         self.minStake = minStake
         self.epoch = epoch
         self.funding = funding

@@ -26,13 +26,18 @@ public struct OracleConfiguration: Hashable, Sendable {
     /// alarm's side beyond the detector's threshold (`economy.slashing.proven_manipulation`;
     /// `nil`: off). See docs/attacks.md.
     public var investigateAlarms: Bool?
+    /// Fewest reports for a consensus (`nil`: the spec's 3; governable as `oracle_min_reports`).
+    /// A round with fewer is short: no consensus, the multiplier stays.
+    public var minReports: Int?
 
     public init(
         period: ScenarioDuration = .minutes(5), outlierMaxDeviation: Rate = Rate(25, over: 100),
         slashOutliers: Bool = false, slashUnavailable: Bool = false, detector: Bool = true,
         regionalPricing: Bool = false, timeOfDayPricing: Bool = false, utcOffsetHours: Double = 0,
-        congestionFrom: CongestionSource? = nil, investigateAlarms: Bool? = nil
+        congestionFrom: CongestionSource? = nil, investigateAlarms: Bool? = nil,
+        minReports: Int? = nil
     ) {
+        self.minReports = minReports
         self.congestionFrom = congestionFrom
         self.investigateAlarms = investigateAlarms
         self.period = period

@@ -20,11 +20,15 @@ public struct UserClassConfiguration: Hashable, Sendable {
     public var maxPrice: TokenAmount?
     /// A fixed payment offered for every request, whatever the price (equal-payment validation).
     public var payment: TokenAmount?
+    /// The region the class's users are in (one of `validators.regions`); `nil`: none. With
+    /// `oracle.regional_pricing` each request pays its region's multiplier (docs/world-model.md).
+    public var region: String?
 
     public init(
         name: String, count: Int, arrival: ArrivalConfiguration, operations: [OperationWeight],
         resources: ResourceConfiguration = ResourceConfiguration(), budget: TokenAmount,
-        topUp: TopUpConfiguration? = nil, maxPrice: TokenAmount? = nil, payment: TokenAmount? = nil
+        topUp: TopUpConfiguration? = nil, maxPrice: TokenAmount? = nil, payment: TokenAmount? = nil,
+        region: String? = nil
     ) {
         self.name = name
         self.count = count
@@ -35,6 +39,7 @@ public struct UserClassConfiguration: Hashable, Sendable {
         self.topUp = topUp
         self.maxPrice = maxPrice
         self.payment = payment
+        self.region = region
     }
 }
 

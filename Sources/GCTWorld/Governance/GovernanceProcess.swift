@@ -15,14 +15,27 @@ struct GovernanceProcess {
     var votingStream: RandomStream?
     var proposalsPassed: Int64 = 0
     var outcomes: [String] = []
+    /// Proposals from this index on are governance-capture attacks (`attacks.governance_capture`).
+    var firstCapture = Int.max
+    /// Capture proposals passed and executed.
+    var capturesPassed: Int64 = 0
 
     /// Opens the proposers' accounts, funds them and stakes their stakes (when at least the minimum).
     init(
         _ c: ScenarioConfiguration, replication: Int, parameters: EconomicParameters,
         ledger: inout Ledger, staking: inout StakingBook, reserve: AccountID
     ) throws(WorldError) {
-        settings = c.governance
-        guard let g = c.governance else { return }
+        // Governance-capture attacks are proposals after the scenario's own (the section's defaults
+        // apply when it is absent); without them `settings` is the scenario's section unchanged.
+        var merged = c.governance
+        if let captures = c.attacks?.governanceCapture, !captures.isEmpty {
+            var g = c.governance ?? GovernanceConfiguration()
+            firstCapture = g.proposals.count
+            g.proposals += captures.map(\.proposal)
+            merged = g
+        }
+        settings = merged
+        guard let g = merged else { return }
         votingStream = RandomStream(seed: c.seed, replication: UInt32(replication), stream: StreamID(purpose: Purpose.voting))
         for (i, p) in g.proposals.enumerated() {
             let account = ledger.openAccount(.user, name: "proposer/\(i)")
@@ -107,6 +120,7 @@ struct GovernanceProcess {
             guard let id = proposalIDs[p] else { return }
             do {
                 try system.execute(id, at: t, parameters: &parameters)
+            if p >= firstCapture { capturesPassed += 1 }
                 let changes = system.parameterHistory.filter { $0.proposal == id }
                     .map { "\($0.key.rawValue) \($0.oldValue) → \($0.newValue)" }.joined(separator: ", ")
                 outcomes.append("\(cfg.title): passed, executed at day \(time.ticks / SimDuration.days(1).ticks) (\(changes))")

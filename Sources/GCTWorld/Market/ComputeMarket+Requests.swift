@@ -64,7 +64,7 @@ extension ComputeMarket {
         let factor = flameFactor(operation: operation)
         let resources = ComputeResources(
             memoryGB: FixedDecimal(approximating: Swift.min(memoryGB, 1_000_000)) ?? .zero,
-            computeUnits: Int64(Swift.min(computeUnits.rounded(), 1_000_000)),
+            computeUnits: FixedDecimal(approximating: Swift.min(computeUnits, 1_000_000)) ?? .zero,
             executionMinutes: FixedDecimal(approximating: Swift.min(minutes, 10_000_000)) ?? .zero)
         let market = MarketConditions(
             demandFactor: FixedDecimal(rate: factor), supplyFactor: .one,
@@ -144,10 +144,12 @@ extension ComputeMarket {
                 arrival: time, userClass: Int32(c), user: user.rawValue, operation: operation,
                 outcome: .insufficientTokens, cost: cost, burned: .zero, wait: .zero, service: .zero, provider: -1))
         case .queued:
+            pendingByClass[c] += 1
             Self.hold(cost, on: user, ledger: &ledger)
             if measured { statistics.admitted += 1 }
             noteOccupancy(at: time)
         case let .started(ticket):
+            pendingByClass[c] += 1
             Self.hold(cost, on: user, ledger: &ledger)
             if measured { statistics.admitted += 1 }
             start(slot: slot, ticket: ticket, at: time, queue: &queue)
@@ -218,6 +220,7 @@ extension ComputeMarket {
     ) {
         let r = slots[s]
         guard let ticket = r.ticket else { preconditionFailure("completion of an idle slot") }
+        pendingByClass[Int(r.userClass)] -= 1
         let providerIndex = providers.index(ofServer: r.server)
         let provider = providers.accounts[providerIndex]
         var burned = TokenAmount.zero
@@ -247,6 +250,7 @@ extension ComputeMarket {
                 statistics.burned += burned
                 statistics.providerIncome += settlement.split.provider
                 if r.user.rawValue < firstAttackerAccount { statistics.paidByHonest += settlement.split.payment }
+                else { statistics.paidByAttackers += settlement.split.payment }
             }
             velocity.add(settlement.split.payment)
             providers.gpuSeconds[providerIndex] += r.service.seconds

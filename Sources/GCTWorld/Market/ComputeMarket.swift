@@ -35,6 +35,9 @@ struct ComputeMarket {
     var velocity: VelocityWindow
     var nextVelocityDay = SimTime(ticks: 86_400 * SimTime.ticksPerSecond)
 
+    /// Requests of each user class admitted and not yet completed (queued or running): the
+    /// regional demand validators observe with regional pricing.
+    var pendingByClass: [Int32]
     /// Counters since time 0 (queue conservation) and statistics since the warm-up.
     var counters = QueueCounters()
     var statistics: MarketStatistics
@@ -67,6 +70,7 @@ struct ComputeMarket {
         }
         self.classes = classes
         classStreams = streams
+        pendingByClass = Array(repeating: 0, count: classes.count)
 
         let servers = c.providers.servers
         providers = ProviderPool(count: Swift.max(1, c.providers.count), ledger: &ledger)

@@ -36,6 +36,8 @@ public struct MarketStatistics: Hashable, Sendable {
     /// Paid for completed requests by honest users (not attackers' accounts) and the providers' part of all payments.
     public var paidByHonest: TokenAmount = .zero
     public var providerIncome: TokenAmount = .zero
+    /// Paid for completed requests by attackers' accounts (whales, wash traders).
+    public var paidByAttackers: TokenAmount = .zero
     /// Queueing delay of attackers' (whales') requests (also in `waits`).
     public var attackerWaits = Welford()
     /// Per operation (table order): waits and service times of the requests that started.

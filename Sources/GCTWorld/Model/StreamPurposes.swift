@@ -14,6 +14,8 @@ enum Purpose {
     static let stakerDecisions = StreamPurpose(rawValue: 12)
     static let voting = StreamPurpose(rawValue: 13)
     static let whales = StreamPurpose(rawValue: 14)
+    static let washTrading = StreamPurpose(rawValue: 15)
+    static let sybilReports = StreamPurpose(rawValue: 16)
 }
 
 /// A stable 24-bit index for a named entity (FNV-1a of its name), so a user class keeps its

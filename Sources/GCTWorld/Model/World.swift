@@ -51,8 +51,9 @@ public struct World: DiscreteEventModel {
         self.parameters = parameters
 
         // Genesis, in a fixed order (account ids and staking positions depend on it): protocol
-        // accounts, the initial supply, users and providers, the treasury, validators, stakers,
-        // proposers, whales.
+        // accounts, the initial supply (into the reserve), users and providers, the treasury
+        // (minted besides the initial supply), validators, stakers, proposers (governance-capture
+        // attackers last), whales, wash traders, sybil validators.
         var ledger = Ledger(cap: parameters.supplyCap)
         let accounts = ProtocolAccounts(ledger: &ledger)
         do {
@@ -62,15 +63,27 @@ public struct World: DiscreteEventModel {
         }
         let reserve = accounts.reserve
         market = try ComputeMarket(c, replication: replication, ledger: &ledger, reserve: reserve)
-        try Genesis.fund(accounts.treasury, c.economy.treasury, "the treasury", ledger: &ledger, reserve: reserve)
+        // The treasury is minted at genesis besides the initial supply (within the cap), not
+        // taken out of it (docs/scenarios.md, `economy.treasury`).
+        if c.economy.treasury.isPositive {
+            do { try ledger.mint(c.economy.treasury, to: accounts.treasury, memo: .genesis) } catch {
+                throw .genesis("treasury \(c.economy.treasury) GCT: \(error)")
+            }
+        }
         var staking = StakingEmissions(c)
+        staking.book.setBonusCap(parameters.stakingBonusCap, at: .zero)
         oracle = try OracleNetwork(
             c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
         try staking.openStakers(c, replication: replication, parameters: parameters, ledger: &ledger, reserve: reserve)
         governance = try GovernanceProcess(
             c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve)
         attacks = try Attacks(c, replication: replication, ledger: &ledger, reserve: reserve)
-        if let first = attacks.whaleAccounts.first { market.firstAttackerAccount = first.rawValue }
+        if let first = attacks.firstMarketAttacker { market.firstAttackerAccount = first.rawValue }
+        // Sybil validators last (their accounts after every other).
+        for a in attacks.sybil {
+            attacks.sybilValidators.append(try oracle.addSybils(
+                a, c, replication: replication, parameters: parameters, ledger: &ledger, staking: &staking.book, reserve: reserve))
+        }
         staking.start(parameters: parameters, ledger: ledger)
         self.staking = staking
         autoscaler = Autoscaler(c, capacity: market.flame.capacity)
@@ -107,7 +120,7 @@ public struct World: DiscreteEventModel {
         switch event {
         case let .arrival(c):
             market.arrival(
-                ofClass: Int(c), at: time, congestion: oracle.marketMultiplier, queue: &queue, ledger: &ledger, shared: shared)
+                ofClass: Int(c), at: time, congestion: oracle.congestion(forClass: Int(c)), queue: &queue, ledger: &ledger, shared: shared)
         case let .completion(s):
             market.completion(slot: Int(s), at: time, parameters: parameters, queue: &queue, ledger: &ledger, shared: shared)
             #if DEBUG
@@ -123,7 +136,7 @@ public struct World: DiscreteEventModel {
                 queue: &queue, ledger: &ledger, shared: shared)
         case .oracleRound:
             oracle.round(
-                at: time, market: market.load, bias: attacks.oracleBias(at: time, period: oracle.oracleSettings.period), parameters: parameters,
+                at: time, market: market.load, pendingByClass: market.pendingByClass, bias: attacks.oracleBias(at: time, period: oracle.oracleSettings.period), parameters: parameters,
                 staking: &staking.book, queue: &queue, ledger: &ledger, shared: shared)
         case .autoscale:
             autoscaler.decide(at: time, market: &market, queue: &queue, circulating: ledger.supply.circulating, shared: shared)
@@ -135,8 +148,13 @@ public struct World: DiscreteEventModel {
             governance.step(
                 Int(p), step, at: time, voters: oracle.validators.map(\.account) + staking.stakers.map(\.account),
                 parameters: &parameters, queue: &queue, ledger: ledger, shared: shared)
+            // A passed `staking_bonus_cap` re-prices every position from now on.
+            staking.book.setBonusCap(parameters.stakingBonusCap, at: time.timestamp)
         case let .whaleRequest(a):
             attacks.whaleRequest(Int(a), at: time, market: &market, queue: &queue, ledger: &ledger, shared: shared)
+        case let .washTrade(a):
+            attacks.washTrade(
+                Int(a), at: time, congestion: oracle.marketMultiplier, market: &market, queue: &queue, ledger: &ledger, shared: shared)
         }
         invariants.eventsHandled += 1
         checkInvariants(after: event, at: time)
@@ -177,6 +195,8 @@ extension EconomicParameters {
         slashFractions = c.economy.slashing.fractions
         slashDestination = c.economy.slashing.destination
         governanceMinimumStake = c.economy.governanceMinimumStake
+        if let n = c.oracle?.minReports { oracleMinimumReports = n }
+        if let cap = c.economy.staking.bonusCap { stakingBonusCap = cap }
         if let g = c.governance {
             governanceQuorum = g.quorum
             governanceThreshold = g.threshold

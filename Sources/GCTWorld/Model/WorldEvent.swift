@@ -25,6 +25,8 @@ public enum WorldEvent: Sendable {
     case governance(proposal: Int32, step: GovernanceStep)
     /// A whale request of attack `attack` (index into the whale attacks).
     case whaleRequest(attack: Int32)
+    /// A wash trade of attack `attack` (index into the wash-trading attacks).
+    case washTrade(attack: Int32)
 
     public enum GovernanceStep: UInt8, Sendable {
         case submit, vote, tally, execute

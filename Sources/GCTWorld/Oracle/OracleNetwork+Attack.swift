@@ -27,16 +27,22 @@ public struct OracleAttackFigures: Sendable {
     public var slashedHonest = 0.0
     /// Stake slashed for proven manipulation (GCT).
     public var slashedProven = 0.0
+    /// The share of the weight knocked offline (outage), when the attack formed.
+    public var offlineShare = 0.0
+    /// Rounds with fewer than 3 reports (no consensus).
+    public var roundsShort: Int64 = 0
 }
 
 extension OracleNetwork {
     /// Fixes the coalition of `bias`'s attack at its first round: the first `validators`
-    /// validators, or the validators in index order until their share of the weight
-    /// (stake × reputation) reaches `weightShare`.
+    /// validators, the `members` (sybils), or the validators in index order until their share of
+    /// the weight (stake × reputation) reaches `weightShare`; then, with `offlineShare`, the honest
+    /// validators knocked offline, from the highest index down until their share reaches it.
     mutating func formCoalition(_ bias: OracleBias, staking: StakingBook) {
         guard bias.attack >= 0, bias.attack != coalitionAttack else { return }
         coalitionAttack = bias.attack
         coalition = Array(repeating: false, count: validators.count)
+        offline = []
         var weights: [Double] = []
         var stakes: [Double] = []
         for v in validators {
@@ -49,7 +55,9 @@ extension OracleNetwork {
         let total = weights.reduce(0, +)
         var taken = 0.0, stake = 0.0, size = 0
         for i in validators.indices {
-            if let share = bias.weightShare {
+            if let members = bias.members {
+                guard members.contains(i) else { continue }
+            } else if let share = bias.weightShare {
                 guard total > 0, taken / total < share else { break }
             } else if i >= bias.validators {
                 break
@@ -62,13 +70,54 @@ extension OracleNetwork {
         attackFigures.coalitionShare = total > 0 ? taken / total : 0
         attackFigures.coalitionStake = stake
         attackFigures.coalitionSize = size
+        if let share = bias.offlineShare {
+            offline = Array(repeating: false, count: validators.count)
+            var down = 0.0
+            for i in validators.indices.reversed() where !coalition[i] && weights[i] > 0 {
+                guard total > 0, down / total < share * (1 - 1e-12) else { break }
+                offline[i] = true
+                down += weights[i]
+            }
+            attackFigures.offlineShare = total > 0 ? down / total : 0
+        }
     }
 
     /// Whether validator `i` reports with `bias` this round.
     @inline(__always)
     func colludes(_ i: Int, _ bias: OracleBias) -> Bool {
-        guard bias.weightShare != nil else { return i < bias.validators }  // the first N: no state needed
+        guard bias.formsCoalition else { return i < bias.validators }  // the first N: no state needed
         return bias.attack >= 0 && i < coalition.count && coalition[i]
+    }
+
+    /// Whether validator `i` is knocked offline this round (outage).
+    @inline(__always)
+    func isOffline(_ i: Int, _ bias: OracleBias) -> Bool {
+        bias.offlineShare != nil && i < offline.count && offline[i]
+    }
+
+    /// Opens `a.validators` sybil validators of the attacker: accounts funded from the reserve
+    /// with their stake (the staking minimum unless given), bonded at time 0, with the scenario's
+    /// initial reputation and report noise, each its own stream. Returns their index range.
+    mutating func addSybils(
+        _ a: SybilAttack, _ c: ScenarioConfiguration, replication: Int, parameters: EconomicParameters,
+        ledger: inout Ledger, staking: inout StakingBook, reserve: AccountID
+    ) throws(WorldError) -> Range<Int> {
+        guard let v = settings else { return validators.count..<validators.count }
+        let first = validators.count
+        let amount = Swift.max(a.stake ?? parameters.stakingMinimum, parameters.stakingMinimum)
+        let base = streams.count
+        for k in 0..<a.validators {
+            let id = "sybil-\(first - (c.validators?.count ?? 0))-\(k)"
+            let account = ledger.openAccount(.validator, name: id)
+            try Genesis.fund(account, amount, "sybil stakes", ledger: &ledger, reserve: reserve)
+            let position = try Genesis.stake(amount, account, "validator \(id)", parameters: parameters, ledger: &ledger, staking: &staking)
+            validators.append(ValidatorState(
+                id: id, account: account, position: position,
+                reputation: Reputation(clampingPPB: Int64((v.reputation * 1e9).rounded())), region: 0))
+            streams.append(RandomStream(
+                seed: c.seed, replication: UInt32(replication), stream: StreamID(purpose: Purpose.sybilReports, index: base + k)))
+        }
+        return first..<validators.count
     }
 
     /// The congestion factor users pay, from the consensus fields (`oracle.congestion_from`):

@@ -10,7 +10,7 @@ extension OracleNetwork {
     /// the market multiplier follows the consensus supply/demand ratio, and the manipulation
     /// detector judges the new price.
     mutating func round(
-        at time: SimTime, market load: MarketLoad, bias: OracleBias, parameters: EconomicParameters,
+        at time: SimTime, market load: MarketLoad, pendingByClass: [Int32] = [], bias: OracleBias, parameters: EconomicParameters,
         staking: inout StakingBook, queue: inout EventQueue<WorldEvent>, ledger: inout Ledger, shared: WorldShared
     ) {
         guard let v = settings, var oracle = consensus else { return }
@@ -24,7 +24,16 @@ extension OracleNetwork {
         let utilization = capacity > 0 ? Double(load.running) / capacity : 0
         let trueRatio = FixedDecimal(approximating: capacity / Swift.max(demand, 1)) ?? .one
         let truePrice = Self.baseGPUHourPrice * multiplier.multiplier(supplyDemandRatio: trueRatio).doubleValue
-        let truth = [truePrice, capacity, demand, utilization]
+        var truth = [truePrice, capacity, demand, utilization]
+        if regionalPricing {
+            // Each region: its share of the capacity and the pending demand of its users' classes.
+            var regionalDemand = [Double](repeating: 0, count: regionCapacityShare.count)
+            for (k, r) in classRegion.enumerated() where r >= 0 && k < pendingByClass.count { regionalDemand[r] += Double(pendingByClass[k]) }
+            for (r, share) in regionCapacityShare.enumerated() {
+                truth.append(capacity * share)
+                truth.append(regionalDemand[r])
+            }
+        }
 
         var reports: [OracleReport] = []
         var unavailable: [UnavailableValidator] = []
@@ -49,13 +58,16 @@ extension OracleNetwork {
             let colluding = colludes(i, bias)
             var values: [FixedDecimal] = []
             for (j, x) in truth.enumerated() {
-                let factor = colluding ? 1 + (bias.fields?[j] ?? bias.bias) : 1
+                // A regional capacity or demand field takes the bias of the network's field.
+                let base = j < Self.fields.count ? j : 1 + (j - Self.fields.count) % 2
+                let factor = colluding ? 1 + (bias.fields?[base] ?? bias.bias) : 1
                 let noisy = x * (1 + v.noise * NormalDistribution.standardSample(&streams[i])) * factor
                 values.append(FixedDecimal(approximating: Swift.min(Swift.max(noisy, 0), 1e9)) ?? .zero)
             }
             let latency = -log(streams[i].uniform()) * meanLatency
-            if latency > deadlineSeconds {
-                // A report after the deadline counts as missing.
+            if latency > deadlineSeconds || isOffline(i, bias) {
+                // A report after the deadline counts as missing; so does a validator knocked offline
+                // (its draws are made all the same, so its stream stays in step with the twin's).
                 unavailable.append(UnavailableValidator(validatorID: val.id, reputation: val.reputation))
                 absentees.append(i)
                 continue
@@ -70,11 +82,13 @@ extension OracleNetwork {
         var result: ConsensusResult?
         var fallback = false
         oracle.outlierRule = OutlierRule(maxRelativeDeviation: o.outlierMaxDeviation)
+        oracle.minimumReports = parameters.oracleMinimumReports
         if reports.count < oracle.minimumReports {
             roundsShort += 1
+            attackFigures.roundsShort += 1
         } else {
             do {
-                result = try oracle.aggregateWithConsensus(fields: Self.fields, reports: reports, unavailable: unavailable)
+                result = try oracle.aggregateWithConsensus(fields: reportFields, reports: reports, unavailable: unavailable)
             } catch OracleError.zeroTotalWeight {
                 // Every reporter's reputation (or stake) is 0: decide with equal reputations
                 // (weight = stake) so the oracle recovers (departure P16); reputations then update
@@ -82,7 +96,7 @@ extension OracleNetwork {
                 fallback = true
                 roundsFallback += 1
                 let equal = reports.map { OracleReport(validatorID: $0.validatorID, stake: $0.stake, reputation: .full, values: $0.values) }
-                result = try? oracle.aggregateWithConsensus(fields: Self.fields, reports: equal, unavailable: unavailable)
+                result = try? oracle.aggregateWithConsensus(fields: reportFields, reports: equal, unavailable: unavailable)
             } catch {
                 result = nil
             }
@@ -90,10 +104,11 @@ extension OracleNetwork {
             else { currentStall = 0 }
         }
         guard let result else {
-            // Fewer than 3 reports or no consensus this round; the unavailable are still penalized.
+            // Fewer than the minimum reports (3 in the spec) or no consensus this round; the unavailable are still penalized.
             for i in absentees {
                 validators[i].reputation = validators[i].reputation.penalized(by: oracle.unavailablePenalty)
             }
+            recordRound(at: time, consensus: consensusPrice, truth: truePrice)  // the stale price stays in force
             shared.observer.oracleRound(OracleRoundRow(
                 time: time, reports: Int32(reports.count), unavailable: Int32(unavailable.count), outliers: 0,
                 consensusPrice: consensusPrice, supplyDemandRatio: 0, multiplier: marketMultiplier.doubleValue, confidence: 0))
@@ -140,6 +155,17 @@ extension OracleNetwork {
         let ratio = FixedDecimal(nanos: Int64(
             ExactArithmetic.divide(UInt128(consensusCapacity.nanos) * 1_000_000_000, by: UInt128(ratioNanos), rounding: .down).quotient))
         var m = congestionFactor(ratio: ratio, price: result.values[0])
+        if regionalPricing {
+            // PRD-010 `calculate_regional_pricing_multipliers(consensus_data)` (departure P12): each
+            // region's consensus supply/demand ratio against the network's.
+            let pricing = RegionalPricing(market: multiplier)
+            for r in regionalMultipliers.indices {
+                let cap = result.values[Self.fields.count + 2 * r], dem = result.values[Self.fields.count + 2 * r + 1]
+                let regionRatio = FixedDecimal(nanos: Int64(ExactArithmetic.divide(
+                    UInt128(cap.nanos) * 1_000_000_000, by: UInt128(Swift.max(dem.nanos, FixedDecimal.one.nanos)), rounding: .down).quotient))
+                regionalMultipliers[r] = Rate(ppb: pricing.multiplier(regionRatio: regionRatio, globalRatio: ratio).nanos)
+            }
+        }
         if o.timeOfDayPricing {
             let tod = TimeOfDayPricing(utcOffsetHours: Int(o.utcOffsetHours.rounded()))
             m = Rate.multiplying(m, tod.multiplier(at: time.timestamp)) ?? m

@@ -10,6 +10,17 @@ struct OracleNetwork {
     /// The fields every validator reports each round.
     static let fields = ["gpu_hour_price", "capacity", "demand", "utilization"]
 
+    /// The fields of a round: `fields`, then with regional pricing each region's capacity and
+    /// demand (`capacity/us-east`, `demand/us-east`, … in region order).
+    let reportFields: [String]
+    /// Regional pricing (`oracle.regional_pricing` with validators): each region's share of the
+    /// pool's capacity (its weight in `validators.regions`), each user class's region index (-1:
+    /// none) and each region's multiplier from the last consensus (1 until then).
+    let regionalPricing: Bool
+    let regionCapacityShare: [Double]
+    let classRegion: [Int]
+    var regionalMultipliers: [Rate] = []
+
     /// The spec's base GPU-hour price ("Base GPU Hour: 0.1 GCT").
     static let baseGPUHourPrice = 0.1
 
@@ -44,6 +55,8 @@ struct OracleNetwork {
     /// The coalition of the attack in force (`coalitionAttack`), fixed at its first round.
     var coalition: [Bool] = []
     var coalitionAttack = -1
+    /// Validators knocked offline by the attack in force (outage), fixed with the coalition.
+    var offline: [Bool] = []
     /// What attacks did to the oracle (read by the attack evaluation; not in the run report).
     var attackFigures = OracleAttackFigures()
     /// Record each round's consensus and true price (`attackFigures.rounds`); off in plain runs.
@@ -59,6 +72,19 @@ struct OracleNetwork {
         settings = c.validators
         oracleSettings = c.oracle ?? OracleConfiguration()
         multiplier = MarketMultiplier(mode: c.pricing.marketMultiplier == .literal ? .literal : .fixed)
+        let regionNames = c.validators?.regions.map(\.name) ?? []
+        regionalPricing = c.validators != nil && oracleSettings.regionalPricing
+        if regionalPricing, let v = c.validators {
+            let total = v.regions.reduce(0) { $0 + $1.weight }
+            regionCapacityShare = v.regions.map { $0.weight / total }
+            classRegion = c.users.map { u in u.region.flatMap { regionNames.firstIndex(of: $0) } ?? -1 }
+            regionalMultipliers = Array(repeating: .one, count: v.regions.count)
+            reportFields = Self.fields + regionNames.flatMap { ["capacity/\($0)", "demand/\($0)"] }
+        } else {
+            regionCapacityShare = []
+            classRegion = []
+            reportFields = Self.fields
+        }
         guard let v = c.validators else { return }
         let rep = UInt32(replication)
         var setup = RandomStream(seed: c.seed, replication: rep, stream: StreamID(purpose: Purpose.validatorSetup))
@@ -86,6 +112,16 @@ struct OracleNetwork {
     /// The first round.
     func scheduleFirstEvents(_ queue: inout EventQueue<WorldEvent>) {
         if settings != nil { _ = queue.schedule(.oracleRound, at: .zero + oracleSettings.period.simStep) }
+    }
+
+    /// The congestion factor a request of user class `c` pays: the market multiplier in force,
+    /// × its region's multiplier with regional pricing (rounded to 10⁻⁹ if the exact product
+    /// does not fit).
+    func congestion(forClass c: Int) -> Rate {
+        guard regionalPricing, c < classRegion.count, classRegion[c] >= 0 else { return marketMultiplier }
+        let r = regionalMultipliers[classRegion[c]]
+        return Rate.multiplying(marketMultiplier, r)
+            ?? Rate(ppb: Int64((marketMultiplier.doubleValue * r.doubleValue * 1e9).rounded()))
     }
 
     /// Reputation distribution (min, median, max) now; zeros without validators.
@@ -119,4 +155,11 @@ struct OracleBias {
     var weightShare: Double?
     /// Per-field biases (with drift) in the oracle's field order; `nil`: `bias` on every field.
     var fields: [Double]?
+    /// The coalition by validator index (sybils; an empty range: no coalition), instead of the first N or a weight share.
+    var members: Range<Int>?
+    /// Honest validators holding this share of the weight do not answer (outage).
+    var offlineShare: Double?
+
+    /// Whether the coalition is fixed at the attack's first round (`formCoalition`), not the first N.
+    var formsCoalition: Bool { weightShare != nil || members != nil || offlineShare != nil }
 }

@@ -154,7 +154,7 @@ extension StakingEmissions {
         let half = (whole / 2) - (whole / 2) % TokenAmount.baseUnitsPerGCT
         let tranche = TokenAmount(baseUnits: half >= parameters.stakingMinimum.baseUnits ? half : whole)
         let basis = stake.isPositive ? stake : tranche
-        let effective = StakingYield.annualPercentageYield(stake: basis).doubleValue * funded
+        let effective = StakingYield.annualPercentageYield(stake: basis, bonusCap: parameters.stakingBonusCap).doubleValue * funded
         if effective > cfg.outsideYield.doubleValue {
             if tranche >= parameters.stakingMinimum, let p = try? book.stake(
                 tranche, owner: account, at: time.timestamp, minimum: parameters.stakingMinimum, ledger: &ledger) {
