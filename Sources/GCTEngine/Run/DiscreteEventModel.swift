@@ -55,16 +55,16 @@ extension DiscreteEventModel {
                 reason = .eventLimitReached
                 break
             }
-            guard !queue.isEmpty else {
+            guard let next = queue.nextTime else {
                 reason = .queueEmpty
                 break
             }
-            // One look at the earliest event: pop it if it fires by the horizon.
-            guard let scheduled = queue.popNext(notAfter: horizon) else {
+            guard next <= horizon else {
                 if horizon > queue.now { queue.advanceClock(to: horizon) }
                 reason = .timeLimitReached
                 break
             }
+            let scheduled = queue.popNext().unsafelyUnwrapped
             handled &+= 1
             handle(scheduled.event, at: scheduled.time)
             if handled == nextReport {

@@ -31,14 +31,14 @@ extension EventQueue {
             if handled >= eventLimit {
                 return RunSummary(reason: .eventLimitReached, eventsHandled: handled, endTime: now)
             }
-            guard !isEmpty else {
+            guard let next = nextTime else {
                 return RunSummary(reason: .queueEmpty, eventsHandled: handled, endTime: now)
             }
-            // One look at the earliest event: pop it if it fires by the horizon.
-            guard let scheduled = popNext(notAfter: horizon) else {
+            guard next <= horizon else {
                 if horizon > now { advanceClock(to: horizon) }
                 return RunSummary(reason: .timeLimitReached, eventsHandled: handled, endTime: now)
             }
+            let scheduled = popNext().unsafelyUnwrapped
             handled &+= 1
             try handler(&self, scheduled.time, scheduled.event)
         }
