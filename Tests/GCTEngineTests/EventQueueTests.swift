@@ -154,6 +154,48 @@ struct EventQueueTests {
         }
     }
 
+    @Test("random schedules over wide time spans (every digit level of the radix heap) match a sorted reference",
+          arguments: [(UInt64, Int64)]([(0, 50), (1, 1 << 20), (2, 1 << 40), (3, .max / 4)]))
+    func matchesReferenceWideSpans(seed: UInt64, span: Int64) {
+        var generator = SeededGenerator(seed: seed)
+        var queue = EventQueue<UInt64>(start: SimTime(ticks: -(span / 2)))
+        var live: [(time: Int64, sequence: UInt64)] = []
+        for _ in 0 ..< 3_000 {
+            let roll = Int.random(in: 0 ..< 10, using: &generator)
+            if roll < 5 {
+                // Half at now (ties), half anywhere in the span.
+                let room = queue.now.ticks < 0 ? Int64.max : Int64.max - queue.now.ticks
+                let offset = Bool.random(using: &generator) ? 0 : Int64.random(in: 0 ... Swift.min(span, room), using: &generator)
+                let time = queue.now.ticks + offset
+                let handle = queue.schedule(queue.scheduledCount, at: SimTime(ticks: time))
+                live.append((time, handle.sequence))
+            } else if roll < 9 {
+                let expected = live.min { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+                #expect(queue.nextTime?.ticks == expected?.time)
+                let popped = queue.popNext()
+                #expect(popped?.sequence == expected?.sequence, "seed \(seed)")
+                if let expected { live.removeAll { $0.sequence == expected.sequence } }
+            } else if !live.isEmpty {
+                let victim = live.remove(at: Int.random(in: 0 ..< live.count, using: &generator))
+                queue.cancel(EventHandle(sequence: victim.sequence))
+            }
+            queue.checkInvariants()
+            #expect(queue.isEmpty == live.isEmpty, "seed \(seed)")
+        }
+    }
+
+    @Test("after a look at a later event, an earlier one can still be scheduled and pops first")
+    func scheduleBeforeThePendingMinimum() {
+        var queue = EventQueue<Int>()
+        queue.schedule(1, at: .seconds(100))
+        #expect(queue.popNext(notAfter: .seconds(10)) == nil)  // looks at t = 100, pops nothing
+        queue.advanceClock(to: .seconds(10))
+        queue.schedule(2, at: .seconds(50))
+        queue.schedule(3, at: .seconds(10))
+        queue.checkInvariants()
+        #expect(drain(&queue).map(\.1) == [3, 2, 1])
+    }
+
     @Test("scheduling before now traps")
     func schedulingInThePastTraps() async {
         await #expect(processExitsWith: .failure) {

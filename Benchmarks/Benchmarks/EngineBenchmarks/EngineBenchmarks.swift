@@ -58,6 +58,19 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // A control for the malloc counter: exactly one heap allocation per iteration (a fresh array), so
+    // `Malloc (total)` must read 1 000 000 per scaled iteration here; a 0 would mean the counter is not
+    // measuring (the interposer not preloaded), and the hold model's 0 above would mean nothing.
+    Benchmark("allocation control, one array per iteration", configuration: configuration) { benchmark in
+        var checksum = 0
+        for index in benchmark.scaledIterations {
+            let array = [index, index &+ 1]
+            blackHole(array)
+            checksum &+= array.count
+        }
+        blackHole(checksum)
+    }
+
     Benchmark("Philox4x32-10 64-bit draws", configuration: configuration) { benchmark in
         var stream = RandomStream(seed: 1, stream: StreamID(purpose: StreamPurpose(rawValue: 2)))
         var checksum: UInt64 = 0

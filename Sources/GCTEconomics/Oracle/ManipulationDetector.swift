@@ -65,13 +65,13 @@ public struct ManipulationDetector: Hashable, Sendable {
         -> ManipulationVerdict
     {
         let start = now.microseconds - window.microseconds
-        let prices = history.filter { $0.time.microseconds > start && $0.time <= now }.map(\.price)
-        guard prices.count >= minimumPoints else {
-            return ManipulationVerdict(isManipulation: false, reason: .insufficientHistory, pointsInWindow: prices.count)
+        let count = Self.pointsInWindow(history, after: start, notAfter: now)
+        guard count >= minimumPoints else {
+            return ManipulationVerdict(isManipulation: false, reason: .insufficientHistory, pointsInWindow: count)
         }
-        let stats = Self.statistics(prices)
+        let stats = Self.statistics(history, after: start, notAfter: now)
         let z = Self.zScore(newPrice, stats)
-        var verdict = ManipulationVerdict(isManipulation: false, reason: .withinRange, pointsInWindow: prices.count,
+        var verdict = ManipulationVerdict(isManipulation: false, reason: .withinRange, pointsInWindow: count,
                                           mean: stats.mean / 1e9, standardDeviation: stats.std / 1e9, zScore: z)
         if z > zThreshold {
             let manipulated = anomalyConsensus < consensusThreshold
@@ -85,12 +85,14 @@ public struct ManipulationDetector: Hashable, Sendable {
     /// the validators' weight (reputation × stake) whose own reported price is itself anomalous
     /// (`|z_i| > zThreshold` against the same window) on the same side of the mean as the new
     /// price. In [0, 1]; 0 when there is no weight.
-    public func anomalyConsensus(reports: [(price: TokenAmount, weight: UInt128)], history: [PricePoint], now: Timestamp,
-                                 newPrice: TokenAmount) -> Double {
+    ///
+    /// `reports` is any sequence of (price, weight) (a lazy map of the round's reports allocates nothing).
+    public func anomalyConsensus<Reports: Sequence>(
+        reports: Reports, history: [PricePoint], now: Timestamp, newPrice: TokenAmount
+    ) -> Double where Reports.Element == (price: TokenAmount, weight: UInt128) {
         let start = now.microseconds - window.microseconds
-        let prices = history.filter { $0.time.microseconds > start && $0.time <= now }.map(\.price)
-        guard prices.count >= 2 else { return 0 }
-        let stats = Self.statistics(prices)
+        guard Self.pointsInWindow(history, after: start, notAfter: now) >= 2 else { return 0 }
+        let stats = Self.statistics(history, after: start, notAfter: now)
         let up = Double(newPrice.baseUnits) > stats.mean
         var total = 0.0, agreeing = 0.0
         for r in reports {
@@ -110,22 +112,37 @@ public struct ManipulationDetector: Hashable, Sendable {
         var flatPrice: TokenAmount?
     }
 
-    /// Mean and sample standard deviation (n − 1), as Julia's `mean` and `std`, on base units.
+    /// The number of points with `start < time ≤ now` (the window of `get_recent_oracle_data`).
+    static func pointsInWindow(_ history: [PricePoint], after start: Int64, notAfter now: Timestamp) -> Int {
+        var count = 0
+        for point in history where point.time.microseconds > start && point.time <= now { count += 1 }
+        return count
+    }
+
+    /// Mean and sample standard deviation (n − 1), as Julia's `mean` and `std`, on base units, of the
+    /// prices of the points with `start < time ≤ now`, in history order, read in place (no array is built).
     /// Flatness is decided exactly (all prices equal), not by floating-point cancellation.
-    static func statistics(_ prices: [TokenAmount]) -> Statistics {
-        let n = Double(prices.count)
+    /// - Precondition: at least one point in the window.
+    static func statistics(_ history: [PricePoint], after start: Int64, notAfter now: Timestamp) -> Statistics {
+        var n = 0
         var sum: Int128 = 0
-        for p in prices { sum += Int128(p.baseUnits) }
-        if let first = prices.first, prices.allSatisfy({ $0 == first }) {
+        var first: TokenAmount?
+        var flat = true
+        for point in history where point.time.microseconds > start && point.time <= now {
+            n += 1
+            sum += Int128(point.price.baseUnits)
+            if let first { flat = flat && point.price == first } else { first = point.price }
+        }
+        if let first, flat {
             return Statistics(mean: Double(first.baseUnits), std: 0, flatPrice: first)
         }
-        let mean = Double(sum) / n
+        let mean = Double(sum) / Double(n)
         var ss = 0.0
-        for p in prices {
-            let d = Double(p.baseUnits) - mean
+        for point in history where point.time.microseconds > start && point.time <= now {
+            let d = Double(point.price.baseUnits) - mean
             ss += d * d
         }
-        return Statistics(mean: mean, std: (ss / (n - 1)).squareRoot(), flatPrice: nil)
+        return Statistics(mean: mean, std: (ss / (Double(n) - 1)).squareRoot(), flatPrice: nil)
     }
 
     static func zScore(_ p: TokenAmount, _ s: Statistics) -> Double {

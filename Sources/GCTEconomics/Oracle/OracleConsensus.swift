@@ -44,21 +44,32 @@ public struct OracleConsensus: Hashable, Sendable {
         guard reports.count >= minimumReports else {
             throw .insufficientReports(needed: minimumReports, got: reports.count)
         }
-        var seen = Set<String>()
-        for r in reports + unavailable.map({ OracleReport(validatorID: $0.validatorID, stake: .zero, reputation: $0.reputation, values: []) }) {
+        // Every buffer is sized once (a round allocates a fixed handful of arrays, none per field).
+        var seen = Set<String>(minimumCapacity: reports.count + unavailable.count)
+        for r in reports {
             guard seen.insert(r.validatorID).inserted else { throw .duplicateValidator(r.validatorID) }
+        }
+        for u in unavailable {
+            guard seen.insert(u.validatorID).inserted else { throw .duplicateValidator(u.validatorID) }
         }
         for r in reports where r.values.count != fields.count {
             throw .fieldCountMismatch(validator: r.validatorID, expected: fields.count, got: r.values.count)
         }
         var consensus: [FixedDecimal] = []
+        consensus.reserveCapacity(fields.count)
+        var samples: [WeightedMedian.Sample] = []
+        samples.reserveCapacity(reports.count)
         for (j, field) in fields.enumerated() {
-            let samples = reports.map { WeightedMedian.Sample(value: $0.values[j], weight: $0.weight, key: $0.validatorID) }
-            guard let m = WeightedMedian.of(samples) else { throw .zeroTotalWeight(field: field) }
+            samples.removeAll(keepingCapacity: true)
+            for r in reports where r.weight > 0 {
+                samples.append(WeightedMedian.Sample(value: r.values[j], weight: r.weight, key: r.validatorID))
+            }
+            guard let m = WeightedMedian.of(positiveWeights: &samples) else { throw .zeroTotalWeight(field: field) }
             consensus.append(m)
         }
         var outliers: [String] = []
         var updates: [ReputationChange] = []
+        updates.reserveCapacity(reports.count + unavailable.count)
         var totalWeight: UInt128 = 0
         var inlierWeight: UInt128 = 0
         for r in reports {

@@ -26,9 +26,20 @@ public enum WeightedMedian {
     ///
     /// - Complexity: O(n log n).
     public static func of(_ samples: [Sample]) -> FixedDecimal? {
-        let sorted = samples.filter { $0.weight > 0 }.sorted {
+        var positive = samples.filter { $0.weight > 0 }
+        return of(positiveWeights: &positive)
+    }
+
+    /// The weighted median of samples that all have a positive weight, sorting them in place (so that a
+    /// caller can reuse one buffer across fields); `nil` when there are none.
+    ///
+    /// - Precondition: every weight is positive.
+    /// - Complexity: O(n log n).
+    public static func of(positiveWeights samples: inout [Sample]) -> FixedDecimal? {
+        samples.sort {
             $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key
         }
+        let sorted = samples
         var total: UInt128 = 0
         for s in sorted { total += s.weight }
         guard total > 0 else { return nil }

@@ -24,7 +24,23 @@ extension OracleNetwork {
         let utilization = capacity > 0 ? Double(load.running) / capacity : 0
         let trueRatio = FixedDecimal(approximating: capacity / Swift.max(demand, 1)) ?? .one
         let truePrice = Self.baseGPUHourPrice * multiplier.multiplier(supplyDemandRatio: trueRatio).doubleValue
-        var truth = [truePrice, capacity, demand, utilization]
+        // The round's arrays are last round's buffers, emptied (capacity kept), and go back at the end:
+        // a round in steady state allocates only in the consensus code (see OracleRoundBuffers).
+        var truth = Self.emptied(&buffers.truth)
+        var reports = Self.emptied(&buffers.reports)  // releases last round's reports: value buffers unique again
+        var unavailable = Self.emptied(&buffers.unavailable)
+        var latencies = Self.emptied(&buffers.latencies)
+        var reporters = Self.emptied(&buffers.reporters), absentees = Self.emptied(&buffers.absentees)
+        defer {
+            buffers.truth = truth
+            buffers.reports = reports
+            buffers.unavailable = unavailable
+            buffers.latencies = latencies
+            buffers.reporters = reporters
+            buffers.absentees = absentees
+        }
+        if buffers.values.count != validators.count { buffers.values = Array(repeating: [], count: validators.count) }
+        truth.append(contentsOf: [truePrice, capacity, demand, utilization])
         if regionalPricing {
             // Each region: its share of the capacity and the pending demand of its users' classes.
             var regionalDemand = [Double](repeating: 0, count: regionCapacityShare.count)
@@ -35,10 +51,7 @@ extension OracleNetwork {
             }
         }
 
-        var reports: [OracleReport] = []
-        var unavailable: [UnavailableValidator] = []
-        var latencies = [Double](repeating: .infinity, count: validators.count)  // by validator index
-        var reporters: [Int] = [], absentees: [Int] = []
+        latencies.append(contentsOf: repeatElement(.infinity, count: validators.count))  // by validator index
         reports.reserveCapacity(validators.count)
         let meanLatency = v.responseTime.mean.seconds
         let deadlineSeconds = v.responseTime.deadline.seconds
@@ -56,7 +69,8 @@ extension OracleNetwork {
                 continue
             }
             let colluding = colludes(i, bias)
-            var values: [FixedDecimal] = []
+            var values = Self.emptied(&buffers.values[i])
+            defer { buffers.values[i] = values }  // shared with this round's report until the next round
             for (j, x) in truth.enumerated() {
                 // A regional capacity or demand field takes the bias of the network's field.
                 let base = j < Self.fields.count ? j : 1 + (j - Self.fields.count) % 2
@@ -177,7 +191,7 @@ extension OracleNetwork {
         recordRound(at: time, consensus: consensusPrice, truth: truePrice)
 
         if let detector {
-            let weights = reports.map { (price: TokenAmount(baseUnits: $0.values[0].nanos), weight: $0.weight) }
+            let weights = reports.lazy.map { (price: TokenAmount(baseUnits: $0.values[0].nanos), weight: $0.weight) }
             let consensus = detector.anomalyConsensus(reports: weights, history: priceHistory, now: time.timestamp, newPrice: price)
             let verdict = detector.detectPriceManipulation(
                 history: priceHistory, now: time.timestamp, newPrice: price, anomalyConsensus: consensus)
@@ -198,6 +212,14 @@ extension OracleNetwork {
             time: time, reports: Int32(reports.count), unavailable: Int32(unavailable.count),
             outliers: Int32(result.outliers.count), consensusPrice: consensusPrice,
             supplyDemandRatio: ratio.doubleValue, multiplier: m.doubleValue, confidence: result.confidence))
+    }
+
+    /// `buffer`, emptied with its capacity kept, moved out of its owner (so that it is uniquely referenced).
+    static func emptied<Element>(_ buffer: inout [Element]) -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &buffer)
+        taken.removeAll(keepingCapacity: true)
+        return taken
     }
 
     /// Slashes validator `i`'s stake for `offence` (the fraction and destination in force).

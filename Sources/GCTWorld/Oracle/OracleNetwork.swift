@@ -61,6 +61,9 @@ struct OracleNetwork {
     var attackFigures = OracleAttackFigures()
     /// Record each round's consensus and true price (`attackFigures.rounds`); off in plain runs.
     var recordRounds = false
+    /// The arrays of an oracle round, kept between rounds (emptied at the start of each: no state
+    /// carries over) so that rounds do not allocate them afresh.
+    var buffers = OracleRoundBuffers()
 
     /// Opens the validators' accounts, funds them from the reserve and stakes their stakes.
     ///
@@ -162,4 +165,17 @@ struct OracleBias {
 
     /// Whether the coalition is fixed at the attack's first round (`formCoalition`), not the first N.
     var formsCoalition: Bool { weightShare != nil || members != nil || offlineShare != nil }
+}
+
+/// The arrays of an oracle round (`OracleNetwork.round`), reused from round to round. Each validator's
+/// values buffer is shared with its report during a round; the next round empties `reports` first, so
+/// the buffer is uniquely referenced again when refilled.
+struct OracleRoundBuffers {
+    var truth: [Double] = []
+    var reports: [OracleReport] = []
+    var unavailable: [UnavailableValidator] = []
+    var latencies: [Double] = []
+    var reporters: [Int] = []
+    var absentees: [Int] = []
+    var values: [[FixedDecimal]] = []
 }
