@@ -267,3 +267,70 @@ def test_inspect_json_of_a_killed_file(g, tmp_path):
     r = g("inspect", p, "--json")
     assert r.returncode == 0, r.stderr
     assert '"running"' in r.stdout
+
+
+def test_sigint_counts_only_finished_replications(g, tmp_path):
+    """R21: SIGINT during the second of three replications (one thread, so they run in order): the file
+    says `interrupted`, and `completed_replications` (file and summary) counts only the replications that
+    finished: on one thread each replication's group appears when it starts, so the last group is the
+    stopped one (it still gets its /final arrays, as of the stop)."""
+    import json
+    import signal
+
+    import h5py
+    out, summary = tmp_path / "int.h5", tmp_path / "int.json"
+    p = subprocess.Popen([str(g.path), "run", SMOKE, "--set", "duration=20d", "--set", "replications=3", "--threads", "1",
+                          "--output", str(out), "--summary-json", str(summary), "--quiet"],
+                         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    started_second = False
+    while time.time() < deadline and p.poll() is None and not started_second:
+        time.sleep(0.2)
+        try:  # the writer flushes rep_0001's tables when it creates them, after rep_0000's /final
+            with h5py.File(out, "r", locking=False) as f:
+                started_second = "rep_0001" in f
+        except (OSError, KeyError):
+            pass
+    assert started_second and p.poll() is None, "the second replication did not start while the run was going"
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err
+    with h5py.File(out, "r") as f:
+        status = f["meta"].attrs["status"]
+        status = status.decode() if isinstance(status, bytes) else status
+        started = sorted(name for name in f if name.startswith("rep_"))
+        finished = len(started) - 1
+        completed = int(f["meta"].attrs["completed_replications"])
+    assert status == "interrupted"
+    assert 1 <= finished < 3
+    assert completed == finished
+    report = json.loads(summary.read_text())
+    assert report["completed_replications"] == finished
+    assert report["status"] == "interrupted"
+
+
+def test_inspect_json_writes_nan_and_infinity_as_null(g, tmp_path):
+    """R36: `inspect --json` of a file whose last values include NaN and ±infinity is strict JSON (null),
+    and the text form names them."""
+    import json
+
+    import h5py
+    p = tmp_path / "nan.h5"
+    r = subprocess.run([str(g.path), "_write-sample-trajectory", str(p), "--rows", "20"], cwd=ROOT, capture_output=True)
+    assert r.returncode == 0, r.stderr
+    with h5py.File(p, "r+") as f:
+        doubles = []
+        f.visititems(lambda name, obj: doubles.append(name)
+                     if isinstance(obj, h5py.Dataset) and obj.dtype.kind == "f" and obj.ndim == 1 and len(obj) > 0 else None)
+        assert len(doubles) >= 2, doubles
+        f[doubles[0]][-1] = float("nan")
+        f[doubles[1]][-1] = float("inf")
+    r = g("inspect", p, "--json")
+    assert r.returncode == 0, r.stderr
+
+    def refuse(token):
+        raise AssertionError(f"non-JSON constant {token} in inspect --json")
+    json.loads(r.stdout, parse_constant=refuse)
+    assert "null" in r.stdout
+    text = g("inspect", p)
+    assert text.returncode == 0 and "nan" in text.stdout.lower()
