@@ -127,48 +127,27 @@ extension ScenarioDecoder {
     ) throws(ScenarioError) -> AttacksConfiguration {
         let a = try MappingReader(node, keyPath: keyPath, validKeys: ScenarioSchema.attackKeys)
         return AttacksConfiguration(
-            oracleManipulation: try a.value("oracle_manipulation", default: []) { (n, k) throws(ScenarioError) in
-                var result: [OracleManipulationAttack] = []
-                for (i, item) in try list(n, k, expected: "a list of attacks (- start: …)").enumerated() {
-                    result.append(try oracleManipulation(item, "\(k).\(i)", context))
-                }
-                return result
-            },
-            whales: try a.value("whales", default: []) { (n, k) throws(ScenarioError) in
-                var result: [WhaleAttack] = []
-                for (i, item) in try list(n, k, expected: "a list of whales (- at: …)").enumerated() {
-                    result.append(try whale(item, "\(k).\(i)", context))
-                }
-                return result
-            },
-            sybil: try a.value("sybil", default: []) { (n, k) throws(ScenarioError) in
-                var result: [SybilAttack] = []
-                for (i, item) in try list(n, k, expected: "a list of sybil attacks (- start: …)").enumerated() {
-                    result.append(try sybil(item, "\(k).\(i)", context))
-                }
-                return result
-            },
-            outages: try a.value("outage", default: []) { (n, k) throws(ScenarioError) in
-                var result: [OutageAttack] = []
-                for (i, item) in try list(n, k, expected: "a list of outages (- start: …)").enumerated() {
-                    result.append(try outage(item, "\(k).\(i)", context))
-                }
-                return result
-            },
-            washTrading: try a.value("wash_trading", default: []) { (n, k) throws(ScenarioError) in
-                var result: [WashTradingAttack] = []
-                for (i, item) in try list(n, k, expected: "a list of wash-trading attacks (- start: …)").enumerated() {
-                    result.append(try washTrading(item, "\(k).\(i)", context))
-                }
-                return result
-            },
-            governanceCapture: try a.value("governance_capture", default: []) { (n, k) throws(ScenarioError) in
-                var result: [GovernanceCaptureAttack] = []
-                for (i, item) in try list(n, k, expected: "a list of governance-capture attacks (- at: …)").enumerated() {
-                    result.append(try governanceCapture(item, "\(k).\(i)", context))
-                }
-                return result
-            })
+            oracleManipulation: try entries(a, "oracle_manipulation", "a list of attacks (- start: …)", context, oracleManipulation),
+            whales: try entries(a, "whales", "a list of whales (- at: …)", context, whale),
+            sybil: try entries(a, "sybil", "a list of sybil attacks (- start: …)", context, sybil),
+            outages: try entries(a, "outage", "a list of outages (- start: …)", context, outage),
+            washTrading: try entries(a, "wash_trading", "a list of wash-trading attacks (- start: …)", context, washTrading),
+            governanceCapture: try entries(
+                a, "governance_capture", "a list of governance-capture attacks (- at: …)", context, governanceCapture))
+    }
+
+    /// The list under `key` (absent: empty), each entry decoded at its key path `key.i`.
+    static func entries<T>(
+        _ a: MappingReader, _ key: String, _ expected: String, _ context: ScenarioConfiguration,
+        _ decode: (ScenarioNode, String, ScenarioConfiguration) throws(ScenarioError) -> T
+    ) throws(ScenarioError) -> [T] {
+        try a.value(key, default: []) { (n, k) throws(ScenarioError) in
+            var result: [T] = []
+            for (i, item) in try list(n, k, expected: expected).enumerated() {
+                result.append(try decode(item, "\(k).\(i)", context))
+            }
+            return result
+        }
     }
 
     /// `start` (within the run) and `end` (after `start`) of an attack window.
